@@ -1,0 +1,119 @@
+package io.github.domainevents;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The per-thread context in which events are created and handled.
+ *
+ * <p>One mutable frame per thread, reached through a {@link ThreadLocal}. Mutating fields of
+ * the frame (rather than pushing immutable snapshots) is what keeps a synchronous dispatch free
+ * of allocation: the dispatcher saves the few fields it changes in locals and writes them back
+ * in {@code finally}. Work handed to another thread carries an immutable {@link Snapshot}.
+ *
+ * <p>Only code on the owning thread touches a frame, so no field needs to be volatile.
+ */
+final class AmbientContext {
+  private static final ThreadLocal<AmbientContext> CURRENT =
+      ThreadLocal.withInitial(AmbientContext::new);
+
+  /** The event whose handlers are running on this thread, if any. */
+  @Nullable DomainEvent cause;
+
+  /** The correlation id of an open correlation scope; it wins over the cause's correlation. */
+  @Nullable UUID correlationId;
+
+  /** A scoped clock that replaces the global default on this thread. */
+  @Nullable Clock clock;
+
+  /** A scoped id generator that replaces the global default on this thread. */
+  @Nullable EventIdGenerator idGenerator;
+
+  /** The innermost open scope on this thread, to detect scopes closed out of order. */
+  @Nullable AmbientScope innermostScope;
+
+  /** How many dispatches are nested on this thread (0 outside any handler). */
+  int depth;
+
+  private AmbientContext() {}
+
+  static AmbientContext current() {
+    return CURRENT.get();
+  }
+
+  /** The causation id an event created now receives, or null outside any handler. */
+  @Nullable UUID causationIdForNewEvent() {
+    DomainEvent event = cause;
+    return event == null ? null : event.header().eventId();
+  }
+
+  /**
+   * The correlation id an event created now receives: the open scope's, else the cause's
+   * correlation id, else the cause's own id; null when there is neither scope nor cause.
+   */
+  @Nullable UUID correlationIdForNewEvent() {
+    if (correlationId != null) {
+      return correlationId;
+    }
+    DomainEvent event = cause;
+    if (event == null) {
+      return null;
+    }
+    EventHeader header = event.header();
+    UUID causeCorrelation = header.correlationIdOrNull();
+    return causeCorrelation != null ? causeCorrelation : header.eventId();
+  }
+
+  Clock clockOrDefault() {
+    Clock scoped = clock;
+    return scoped != null ? scoped : EventDefaults.globalClock();
+  }
+
+  EventIdGenerator idGeneratorOrDefault() {
+    EventIdGenerator scoped = idGenerator;
+    return scoped != null ? scoped : EventDefaults.globalIdGenerator();
+  }
+
+  /** Captures this frame's values for hand-off to another thread. */
+  Snapshot snapshot() {
+    return new Snapshot(cause, correlationId, clock, idGenerator, innermostScope, depth);
+  }
+
+  /** Replaces this frame's values with {@code snapshot}'s. */
+  void restore(Snapshot snapshot) {
+    cause = snapshot.cause;
+    correlationId = snapshot.correlationId;
+    clock = snapshot.clock;
+    idGenerator = snapshot.idGenerator;
+    innermostScope = snapshot.innermostScope;
+    depth = snapshot.depth;
+  }
+
+  /** An immutable copy of a frame, carried by work handed to another thread. */
+  static final class Snapshot {
+    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, 0);
+
+    final @Nullable DomainEvent cause;
+    final @Nullable UUID correlationId;
+    final @Nullable Clock clock;
+    final @Nullable EventIdGenerator idGenerator;
+    final @Nullable AmbientScope innermostScope;
+    final int depth;
+
+    Snapshot(
+        @Nullable DomainEvent cause,
+        @Nullable UUID correlationId,
+        @Nullable Clock clock,
+        @Nullable EventIdGenerator idGenerator,
+        @Nullable AmbientScope innermostScope,
+        int depth) {
+      this.cause = cause;
+      this.correlationId = correlationId;
+      this.clock = clock;
+      this.idGenerator = idGenerator;
+      this.innermostScope = innermostScope;
+      this.depth = depth;
+    }
+  }
+}

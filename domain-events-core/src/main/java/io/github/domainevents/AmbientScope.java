@@ -1,0 +1,53 @@
+package io.github.domainevents;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scope that changes the {@link AmbientContext} of the thread that opened it until closed.
+ *
+ * <p>Scopes nest: each remembers the scope that was innermost when it opened. Closing is
+ * idempotent, must happen on the opening thread, and must happen innermost first; a violation
+ * throws {@link IllegalStateException} and changes nothing, so a mistake is reported rather
+ * than silently corrupting the context of later code on the thread.
+ */
+abstract class AmbientScope implements AutoCloseable {
+  private final Thread owner = Thread.currentThread();
+  private final @Nullable AmbientScope outer;
+  private boolean closed;
+
+  AmbientScope(AmbientContext context) {
+    this.outer = context.innermostScope;
+    context.innermostScope = this;
+  }
+
+  /**
+   * Ends the scope and restores what it replaced.
+   *
+   * @throws IllegalStateException if called on another thread than the one that opened the
+   *     scope, or while a scope opened later on this thread is still open
+   */
+  @Override
+  public final void close() {
+    if (closed) {
+      return;
+    }
+    Checks.requireState(
+        Thread.currentThread() == owner,
+        describe() + " was opened on thread '" + owner.getName()
+            + "' and must be closed there, not on '" + Thread.currentThread().getName() + "'");
+    AmbientContext context = AmbientContext.current();
+    Checks.requireState(
+        context.innermostScope == this,
+        describe() + " closed out of order: a scope opened inside it is still open"
+            + " (close scopes in reverse order, ideally with try-with-resources)");
+    closed = true;
+    context.innermostScope = outer;
+    restore(context);
+  }
+
+  /** Writes back the values this scope replaced. */
+  abstract void restore(AmbientContext context);
+
+  /** Names the scope in error messages. */
+  abstract String describe();
+}

@@ -1,0 +1,173 @@
+package io.github.domainevents;
+
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where new events get their time and id: a {@link Clock} and an {@link EventIdGenerator}.
+ *
+ * <p>There are two levels:
+ *
+ * <ul>
+ *   <li><b>Process-wide defaults</b>, {@link Clock#systemUTC()} and {@link
+ *       EventIdGenerator#timeOrdered()} unless changed with {@link #setClock} and {@link
+ *       #setIdGenerator} (typically once, at application start-up).
+ *   <li><b>Scoped overrides</b> for one thread, opened with {@link #with(Clock,
+ *       EventIdGenerator)}, {@link #withClock} or {@link #withIdGenerator} and closed with
+ *       try-with-resources. They win over the defaults while open, are seen only by the thread
+ *       that opened them (so tests running in parallel do not see each other's settings), and
+ *       are carried into the handlers an {@link EventDispatcher} runs on its executor.
+ * </ul>
+ *
+ * <pre>{@code
+ * Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+ * try (EventDefaults.Scope scope =
+ *     EventDefaults.with(fixed, EventIdGenerator.sequential(new UUID(0, 1)))) {
+ *   EventHeader header = EventHeader.create(); // 2026-01-01T00:00:00Z, id ...0001
+ * }
+ * }</pre>
+ *
+ * <p>This class is safe for concurrent use.
+ *
+ * @since 0.1.0
+ */
+public final class EventDefaults {
+  private static volatile Clock globalClock = Clock.systemUTC();
+  private static volatile EventIdGenerator globalIdGenerator = EventIdGenerator.timeOrdered();
+
+  private EventDefaults() {}
+
+  /**
+   * Returns the clock new events on this thread read their time from: the innermost scoped
+   * clock, else the process-wide one.
+   *
+   * @return the effective clock
+   */
+  public static Clock clock() {
+    return AmbientContext.current().clockOrDefault();
+  }
+
+  /**
+   * Returns the generator new events on this thread take their id from: the innermost scoped
+   * generator, else the process-wide one.
+   *
+   * @return the effective id generator
+   */
+  public static EventIdGenerator idGenerator() {
+    return AmbientContext.current().idGeneratorOrDefault();
+  }
+
+  /**
+   * Sets the process-wide clock. Threads with a scoped clock keep theirs until it closes.
+   *
+   * @param clock the new default clock
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public static void setClock(Clock clock) {
+    globalClock = Checks.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Sets the process-wide id generator. Threads with a scoped generator keep theirs until it
+   * closes.
+   *
+   * @param idGenerator the new default generator
+   * @throws NullPointerException if {@code idGenerator} is null
+   */
+  public static void setIdGenerator(EventIdGenerator idGenerator) {
+    globalIdGenerator = Checks.requireNonNull(idGenerator, "idGenerator");
+  }
+
+  /** Restores the process-wide defaults: {@link Clock#systemUTC()} and time-ordered ids. */
+  public static void resetToSystemDefaults() {
+    globalClock = Clock.systemUTC();
+    globalIdGenerator = EventIdGenerator.timeOrdered();
+  }
+
+  /**
+   * Opens a scope in which this thread creates events with {@code clock} and {@code
+   * idGenerator}.
+   *
+   * @param clock the clock for the scope
+   * @param idGenerator the id generator for the scope
+   * @return the open scope; close it on this thread, innermost first
+   * @throws NullPointerException if an argument is null
+   */
+  public static Scope with(Clock clock, EventIdGenerator idGenerator) {
+    return new Scope(
+        Checks.requireNonNull(clock, "clock"), Checks.requireNonNull(idGenerator, "idGenerator"));
+  }
+
+  /**
+   * Opens a scope in which this thread creates events with {@code clock}; the id generator
+   * stays as it is.
+   *
+   * @param clock the clock for the scope
+   * @return the open scope; close it on this thread, innermost first
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public static Scope withClock(Clock clock) {
+    return new Scope(Checks.requireNonNull(clock, "clock"), null);
+  }
+
+  /**
+   * Opens a scope in which this thread creates events with {@code idGenerator}; the clock stays
+   * as it is.
+   *
+   * @param idGenerator the id generator for the scope
+   * @return the open scope; close it on this thread, innermost first
+   * @throws NullPointerException if {@code idGenerator} is null
+   */
+  public static Scope withIdGenerator(EventIdGenerator idGenerator) {
+    return new Scope(null, Checks.requireNonNull(idGenerator, "idGenerator"));
+  }
+
+  static Clock globalClock() {
+    return globalClock;
+  }
+
+  static EventIdGenerator globalIdGenerator() {
+    return globalIdGenerator;
+  }
+
+  /**
+   * An open override of the clock and/or id generator on one thread.
+   *
+   * <p>Close it on the thread that opened it, innermost scope first; closing twice is
+   * harmless. Not for sharing between threads.
+   *
+   * @since 0.1.0
+   */
+  public static final class Scope extends AmbientScope {
+    private final @Nullable Clock previousClock;
+    private final @Nullable EventIdGenerator previousIdGenerator;
+
+    private Scope(@Nullable Clock clock, @Nullable EventIdGenerator idGenerator) {
+      this(AmbientContext.current(), clock, idGenerator);
+    }
+
+    private Scope(
+        AmbientContext context, @Nullable Clock clock, @Nullable EventIdGenerator idGenerator) {
+      super(context);
+      this.previousClock = context.clock;
+      this.previousIdGenerator = context.idGenerator;
+      if (clock != null) {
+        context.clock = clock;
+      }
+      if (idGenerator != null) {
+        context.idGenerator = idGenerator;
+      }
+    }
+
+    @Override
+    void restore(AmbientContext context) {
+      context.clock = previousClock;
+      context.idGenerator = previousIdGenerator;
+    }
+
+    @Override
+    String describe() {
+      return "EventDefaults scope";
+    }
+  }
+}

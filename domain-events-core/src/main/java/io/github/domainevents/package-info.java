@@ -1,0 +1,62 @@
+/**
+ * Typed, immutable in-process domain events with causal tracing.
+ *
+ * <h2>One-minute guide</h2>
+ *
+ * <pre>{@code
+ * @EventType("invite.created")
+ * record InviteCreated(EventHeader header, long inviteId, String email) implements DomainEvent {
+ *   InviteCreated(long inviteId, String email) {
+ *     this(EventHeader.create(), inviteId, email);
+ *   }
+ * }
+ *
+ * InviteCreated event = new InviteCreated(42, "ada@example.com");
+ * event.eventId();     // time-ordered UUID (version 7)
+ * event.occurredAt();  // UTC instant
+ * event.eventType();   // "invite.created"
+ * }</pre>
+ *
+ * <h2>Glossary</h2>
+ *
+ * <dl>
+ *   <dt>event
+ *   <dd>An immutable fact that something happened in the domain: a {@link
+ *       io.github.domainevents.DomainEvent}.
+ *   <dt>header
+ *   <dd>The standard fields every event carries: id, time, correlation, causation, metadata
+ *       ({@link io.github.domainevents.EventHeader}).
+ *   <dt>event type
+ *   <dd>The stable public name of an event class, from {@link io.github.domainevents.EventType}.
+ *   <dt>handler
+ *   <dd>Code that reacts to one kind of event: a {@link
+ *       io.github.domainevents.DomainEventHandler}.
+ *   <dt>dispatch
+ *   <dd>Delivering an event to its handlers ({@link io.github.domainevents.EventDispatcher}).
+ *   <dt>correlation
+ *   <dd>The id shared by every event of one causal chain, such as one request.
+ *   <dt>causation
+ *   <dd>The id of the event that directly caused this one.
+ * </dl>
+ *
+ * <h2>Threading</h2>
+ *
+ * <p>Events and headers are immutable and may be shared freely. The context that fills in
+ * correlation and causation, and scoped clocks and id generators ({@link
+ * io.github.domainevents.EventDefaults}), belong to the current thread.
+ *
+ * <h2>FAQ</h2>
+ *
+ * <p><b>How is this different from Guava's EventBus or Spring's application events?</b> Events
+ * here are typed and carry their own identity and place in a causal chain; handlers are plain
+ * interfaces (no reflection on the hot path); failures are never swallowed.
+ *
+ * <p><b>Are the ids secret?</b> No. Version-7 ids are unique and time-ordered, not
+ * unguessable; do not use them as access tokens.
+ *
+ * @since 0.1.0
+ */
+@NullMarked
+package io.github.domainevents;
+
+import org.jspecify.annotations.NullMarked;
