@@ -73,6 +73,34 @@ public final class EventHeader {
   }
 
   /**
+   * Returns a header with exactly the given values, ignoring the current context: for headers
+   * read back from storage or the wire, where nothing may be filled in implicitly.
+   *
+   * @param eventId the event id
+   * @param occurredAt when the event occurred
+   * @param correlationId the correlation id, or null for none
+   * @param causationId the causation id, or null for none
+   * @param metadata the metadata, deep-copied
+   * @return the header
+   * @throws NullPointerException if {@code eventId}, {@code occurredAt}, {@code metadata}, a
+   *     metadata key or a metadata value is null
+   * @throws IllegalArgumentException if a metadata key is blank or a value is an array
+   */
+  public static EventHeader of(
+      UUID eventId,
+      Instant occurredAt,
+      @Nullable UUID correlationId,
+      @Nullable UUID causationId,
+      Map<String, ?> metadata) {
+    return new EventHeader(
+        Checks.requireNonNull(eventId, "eventId"),
+        Checks.requireNonNull(occurredAt, "occurredAt"),
+        correlationId,
+        causationId,
+        Metadata.copyOf(Checks.requireNonNull(metadata, "metadata")));
+  }
+
+  /**
    * Returns a builder that starts from the values {@link #create()} would return; its setters
    * override them.
    *
