@@ -1,6 +1,10 @@
 package io.github.domainevents;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +39,12 @@ final class AmbientContext {
 
   /** How many dispatches are nested on this thread (0 outside any handler). */
   int depth;
+
+  /**
+   * The events being dispatched, outermost first: {@code chain[0..depth)}. Grown on demand and
+   * reused, so nesting allocates nothing once the thread has seen its deepest chain.
+   */
+  @Nullable DomainEvent[] chain = new DomainEvent[8];
 
   private AmbientContext() {}
 
@@ -75,9 +85,36 @@ final class AmbientContext {
     return scoped != null ? scoped : EventDefaults.globalIdGenerator();
   }
 
+  /** Records {@code event} as the innermost event being dispatched. */
+  void push(DomainEvent event) {
+    if (depth == chain.length) {
+      chain = Arrays.copyOf(chain, depth * 2);
+    }
+    chain[depth++] = event;
+  }
+
+  /** Removes the innermost event being dispatched. */
+  void pop() {
+    chain[--depth] = null;
+  }
+
+  /** The event types of the dispatch chain, outermost first. */
+  List<String> chainTypes() {
+    List<String> types = new ArrayList<>(depth);
+    for (int i = 0; i < depth; i++) {
+      DomainEvent event = chain[i];
+      if (event != null) {
+        types.add(event.eventType());
+      }
+    }
+    return types;
+  }
+
   /** Captures this frame's values for hand-off to another thread. */
   Snapshot snapshot() {
-    return new Snapshot(cause, correlationId, clock, idGenerator, innermostScope, depth);
+    return new Snapshot(
+        cause, correlationId, clock, idGenerator, innermostScope,
+        Arrays.copyOf(chain, depth));
   }
 
   /** Replaces this frame's values with {@code snapshot}'s. */
@@ -87,19 +124,23 @@ final class AmbientContext {
     clock = snapshot.clock;
     idGenerator = snapshot.idGenerator;
     innermostScope = snapshot.innermostScope;
-    depth = snapshot.depth;
+    Arrays.fill(chain, 0, depth, null);
+    depth = 0;
+    for (DomainEvent event : snapshot.chain) {
+      push(Objects.requireNonNull(event));
+    }
   }
 
   /** An immutable copy of a frame, carried by work handed to another thread. */
   static final class Snapshot {
-    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, 0);
+    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, new DomainEvent[0]);
 
     final @Nullable DomainEvent cause;
     final @Nullable UUID correlationId;
     final @Nullable Clock clock;
     final @Nullable EventIdGenerator idGenerator;
     final @Nullable AmbientScope innermostScope;
-    final int depth;
+    final @Nullable DomainEvent[] chain;
 
     Snapshot(
         @Nullable DomainEvent cause,
@@ -107,13 +148,13 @@ final class AmbientContext {
         @Nullable Clock clock,
         @Nullable EventIdGenerator idGenerator,
         @Nullable AmbientScope innermostScope,
-        int depth) {
+        @Nullable DomainEvent[] chain) {
       this.cause = cause;
       this.correlationId = correlationId;
       this.clock = clock;
       this.idGenerator = idGenerator;
       this.innermostScope = innermostScope;
-      this.depth = depth;
+      this.chain = chain;
     }
   }
 }

@@ -1,6 +1,11 @@
 package io.github.domainevents;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +39,9 @@ import org.jspecify.annotations.Nullable;
 public final class EventDefaults {
   private static volatile Clock globalClock = Clock.systemUTC();
   private static volatile EventIdGenerator globalIdGenerator = EventIdGenerator.timeOrdered();
+  private static final MetadataContributor[] NO_CONTRIBUTORS = {};
+  private static volatile MetadataContributor[] contributors = NO_CONTRIBUTORS;
+  private static final ReentrantLock CONTRIBUTORS_LOCK = new ReentrantLock();
 
   private EventDefaults() {}
 
@@ -120,6 +128,64 @@ public final class EventDefaults {
    */
   public static Scope withIdGenerator(EventIdGenerator idGenerator) {
     return new Scope(null, Checks.requireNonNull(idGenerator, "idGenerator"));
+  }
+
+  /**
+   * Adds a process-wide contributor of metadata to every header {@link EventHeader#create()}
+   * makes, after those already added.
+   *
+   * @param contributor the contributor
+   * @return a registration; closing it removes the contributor (idempotent)
+   * @throws NullPointerException if {@code contributor} is null
+   */
+  public static Registration addMetadataContributor(MetadataContributor contributor) {
+    Checks.requireNonNull(contributor, "contributor");
+    CONTRIBUTORS_LOCK.lock();
+    try {
+      MetadataContributor[] current = contributors;
+      MetadataContributor[] next = Arrays.copyOf(current, current.length + 1);
+      next[current.length] = contributor;
+      contributors = next;
+    } finally {
+      CONTRIBUTORS_LOCK.unlock();
+    }
+    AtomicBoolean removed = new AtomicBoolean();
+    return () -> {
+      if (removed.compareAndSet(false, true)) {
+        removeContributor(contributor);
+      }
+    };
+  }
+
+  private static void removeContributor(MetadataContributor contributor) {
+    CONTRIBUTORS_LOCK.lock();
+    try {
+      MetadataContributor[] current = contributors;
+      for (int i = 0; i < current.length; i++) {
+        if (current[i] == contributor) {
+          MetadataContributor[] next = new MetadataContributor[current.length - 1];
+          System.arraycopy(current, 0, next, 0, i);
+          System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+          contributors = next;
+          return;
+        }
+      }
+    } finally {
+      CONTRIBUTORS_LOCK.unlock();
+    }
+  }
+
+  /** The metadata contributors make for a new header; {@link Metadata#EMPTY} if there are none. */
+  static Map<String, Object> contributedMetadata() {
+    MetadataContributor[] current = contributors;
+    if (current.length == 0) {
+      return Metadata.EMPTY;
+    }
+    Map<String, Object> entries = new LinkedHashMap<>();
+    for (MetadataContributor contributor : current) {
+      contributor.contribute(entries);
+    }
+    return Metadata.copyOf(entries);
   }
 
   static Clock globalClock() {

@@ -3,7 +3,7 @@ package io.github.domainevents;
 /**
  * Delivers domain events to the handlers that want them.
  *
- * <p>Application code depends on this interface; {@code InProcessEventDispatcher} is the
+ * <p>Application code depends on this interface; {@link InProcessEventDispatcher} is the
  * implementation for handlers in the same JVM. Implementations are expected to be safe for
  * concurrent use.
  *

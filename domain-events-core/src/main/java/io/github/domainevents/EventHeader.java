@@ -57,10 +57,12 @@ public final class EventHeader {
 
   /**
    * Returns a new header with a fresh id, the current time, the ambient correlation and
-   * causation (see the class description) and no metadata.
+   * causation (see the class description), and the metadata of the installed {@link
+   * MetadataContributor}s (none by default).
    *
    * @return the new header
    * @throws IllegalStateException if the current id generator cannot make another id
+   * @throws RuntimeException what a metadata contributor threw, or its invalid metadata
    */
   public static EventHeader create() {
     AmbientContext context = AmbientContext.current();
@@ -69,7 +71,7 @@ public final class EventHeader {
         newTime(context),
         context.correlationIdForNewEvent(),
         context.causationIdForNewEvent(),
-        Metadata.EMPTY);
+        EventDefaults.contributedMetadata());
   }
 
   /**

@@ -1,0 +1,31 @@
+package io.github.domainevents;
+
+/**
+ * What an {@link InProcessEventDispatcher} does when a handler throws. Whatever the policy, no
+ * failure is ever dropped silently.
+ *
+ * @since 0.1.0
+ */
+public enum ErrorPolicy {
+  /**
+   * The default, as the seed package: the first failing handler stops the dispatch; later
+   * handlers do not run. A {@link RuntimeException} or {@link Error} propagates unchanged; a
+   * checked exception propagates wrapped in an {@link EventDispatchException} whose cause it
+   * is.
+   */
+  FAIL_FAST,
+
+  /**
+   * Every handler runs; if any failed, one {@link EventDispatchException} is thrown at the end,
+   * carrying the {@link DispatchReport} and every failure as a suppressed exception. {@link
+   * VirtualMachineError}s (out of memory, stack overflow) still propagate at once.
+   */
+  RUN_ALL_THEN_THROW,
+
+  /**
+   * Every handler runs; each failure goes to the configured {@link ErrorHandler} (by default
+   * logged through {@link System.Logger} at {@code ERROR}) and the dispatch returns normally.
+   * {@link VirtualMachineError}s still propagate at once.
+   */
+  REPORT_AND_CONTINUE
+}

@@ -1,0 +1,73 @@
+package io.github.domainevents;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Describes one registered handler: what it is, which event type it was registered for, and
+ * its priority. Returned by {@link InProcessEventDispatcher#handlersFor(Class)}, passed to
+ * interceptors and error handlers, and listed in {@link DispatchReport}s.
+ *
+ * <p>The description is meant for people: {@code SendWelcomeMail} for a handler class, {@code
+ * InviteHandlers.warmCache(InviteCreated)} for an annotated method, {@code lambda in
+ * InviteDemo} for a lambda.
+ *
+ * <p>Instances are immutable. Equality is by identity: two registrations of the same handler
+ * are two different handlers.
+ *
+ * @since 0.1.0
+ */
+public final class HandlerInfo {
+  private final String description;
+  private final Class<? extends DomainEvent> eventType;
+  private final int priority;
+
+  HandlerInfo(String description, Class<? extends DomainEvent> eventType, int priority) {
+    this.description = description;
+    this.eventType = eventType;
+    this.priority = priority;
+  }
+
+  /**
+   * Returns a readable description of the handler.
+   *
+   * @return the description, never blank
+   */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Returns the event type the handler was registered for; it also receives subtypes.
+   *
+   * @return the registered type
+   */
+  public Class<? extends DomainEvent> eventType() {
+    return eventType;
+  }
+
+  /**
+   * Returns the priority: higher runs first, equal keeps registration order.
+   *
+   * @return the priority; {@code 0} unless given
+   */
+  public int priority() {
+    return priority;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(description) * 31 + System.identityHashCode(this);
+  }
+
+  /** Returns {@code description (EventType, priority N)}. */
+  @Override
+  public String toString() {
+    return description + " (" + eventType.getSimpleName() + ", priority " + priority + ")";
+  }
+}

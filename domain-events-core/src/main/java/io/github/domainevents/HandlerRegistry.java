@@ -1,0 +1,111 @@
+package io.github.domainevents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The registered handlers, as an immutable, ordered snapshot replaced on every change.
+ *
+ * <p>Readers (dispatches) take the current snapshot with one volatile read and never lock;
+ * writers (register, close, clear) serialise on a lock and publish a new snapshot. Each
+ * snapshot caches, per event class, the ordered handlers that apply to it, so routing through
+ * the class hierarchy happens once per event class and snapshot. A dispatch uses one snapshot
+ * from start to end: handlers registered or closed during it take effect from the next
+ * dispatch.
+ */
+final class HandlerRegistry {
+  static final HandlerEntry[] NONE = new HandlerEntry[0];
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile Snapshot snapshot = new Snapshot(NONE);
+  private long nextSequence;
+
+  /** Returns the handlers for {@code eventClass}, in the order they run. */
+  HandlerEntry[] handlersFor(Class<?> eventClass) {
+    Snapshot current = snapshot;
+    HandlerEntry[] routed = current.routes.get(eventClass);
+    return routed != null ? routed : current.route(eventClass);
+  }
+
+  /** Adds a handler built by {@code factory} with the next sequence number. */
+  HandlerEntry add(EntryFactory factory) {
+    writeLock.lock();
+    try {
+      HandlerEntry entry = factory.create(this, nextSequence++);
+      HandlerEntry[] entries = snapshot.entries;
+      int position = entries.length;
+      while (position > 0 && entry.runsBefore(entries[position - 1])) {
+        position--;
+      }
+      HandlerEntry[] next = new HandlerEntry[entries.length + 1];
+      System.arraycopy(entries, 0, next, 0, position);
+      next[position] = entry;
+      System.arraycopy(entries, position, next, position + 1, entries.length - position);
+      snapshot = new Snapshot(next);
+      return entry;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  void remove(HandlerEntry entry) {
+    writeLock.lock();
+    try {
+      HandlerEntry[] entries = snapshot.entries;
+      for (int i = 0; i < entries.length; i++) {
+        if (entries[i] == entry) {
+          HandlerEntry[] next = new HandlerEntry[entries.length - 1];
+          System.arraycopy(entries, 0, next, 0, i);
+          System.arraycopy(entries, i + 1, next, i, entries.length - i - 1);
+          snapshot = new Snapshot(next);
+          return;
+        }
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  void clear() {
+    writeLock.lock();
+    try {
+      for (HandlerEntry entry : snapshot.entries) {
+        entry.markClosed();
+      }
+      snapshot = new Snapshot(NONE);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Makes an entry once its sequence number is known. */
+  @FunctionalInterface
+  interface EntryFactory {
+    HandlerEntry create(HandlerRegistry registry, long sequence);
+  }
+
+  /** All entries in run order, plus the per-class routes derived from them. */
+  private static final class Snapshot {
+    final HandlerEntry[] entries;
+    final ConcurrentHashMap<Class<?>, HandlerEntry[]> routes = new ConcurrentHashMap<>();
+
+    Snapshot(HandlerEntry[] entries) {
+      this.entries = entries;
+    }
+
+    HandlerEntry[] route(Class<?> eventClass) {
+      EventTypes.of(eventClass); // validates @EventType on first use; not cached if invalid
+      List<HandlerEntry> matching = new ArrayList<>();
+      for (HandlerEntry entry : entries) {
+        if (entry.type.isAssignableFrom(eventClass)) {
+          matching.add(entry);
+        }
+      }
+      HandlerEntry[] routed = matching.isEmpty() ? NONE : matching.toArray(NONE);
+      HandlerEntry[] raced = routes.putIfAbsent(eventClass, routed);
+      return raced != null ? raced : routed;
+    }
+  }
+}

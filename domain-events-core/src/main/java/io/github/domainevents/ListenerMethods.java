@@ -1,0 +1,165 @@
+package io.github.domainevents;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the {@link HandleEvent} methods of a listener object and turns each into a handler
+ * backed by a {@link MethodHandle}, resolved once here; no reflection happens per event.
+ */
+final class ListenerMethods {
+  private static final MethodType HANDLER_SHAPE =
+      MethodType.methodType(void.class, DomainEvent.class);
+
+  private ListenerMethods() {}
+
+  /** One annotated method, ready to register. */
+  static final class Found {
+    final Class<? extends DomainEvent> eventType;
+    final int priority;
+    final String description;
+    final DomainEventHandler<DomainEvent> handler;
+
+    Found(
+        Class<? extends DomainEvent> eventType,
+        int priority,
+        String description,
+        DomainEventHandler<DomainEvent> handler) {
+      this.eventType = eventType;
+      this.priority = priority;
+      this.description = description;
+      this.handler = handler;
+    }
+  }
+
+  /**
+   * Returns the listener's handler methods, sorted by name then parameter type.
+   *
+   * @throws IllegalArgumentException naming the method, if an annotated method is not public,
+   *     is static, does not take exactly one {@link DomainEvent} parameter, or cannot be
+   *     accessed; or if the listener has no annotated method at all
+   */
+  static List<Found> scan(Object listener) {
+    Class<?> listenerClass = listener.getClass();
+    Map<String, Method> bySignature = new LinkedHashMap<>();
+    for (Class<?> type = listenerClass; type != null && type != Object.class;
+        type = type.getSuperclass()) {
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(HandleEvent.class) && !method.isBridge()
+            && !method.isSynthetic()) {
+          // the most derived declaration wins, so an overridden handler is registered once
+          bySignature.putIfAbsent(
+              method.getName() + Arrays.toString(method.getParameterTypes()), method);
+        }
+      }
+    }
+    Checks.requireArgument(
+        !bySignature.isEmpty(),
+        listenerClass.getName() + " has no method annotated with @HandleEvent");
+    List<Method> methods = new ArrayList<>(bySignature.values());
+    methods.sort(
+        Comparator.comparing(Method::getName)
+            .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+    List<Found> found = new ArrayList<>(methods.size());
+    for (Method method : methods) {
+      found.add(toHandler(listener, method));
+    }
+    return found;
+  }
+
+  private static Found toHandler(Object listener, Method method) {
+    String name = describe(method);
+    int modifiers = method.getModifiers();
+    Checks.requireArgument(
+        Modifier.isPublic(modifiers), "@HandleEvent method " + name + " must be public");
+    Checks.requireArgument(
+        !Modifier.isStatic(modifiers), "@HandleEvent method " + name + " must not be static");
+    Checks.requireArgument(
+        method.getParameterCount() == 1,
+        "@HandleEvent method " + name + " must take exactly one parameter, the event; it takes "
+            + method.getParameterCount());
+    Class<?> parameter = method.getParameterTypes()[0];
+    Checks.requireArgument(
+        DomainEvent.class.isAssignableFrom(parameter),
+        "@HandleEvent method " + name + " must take a DomainEvent subtype, not "
+            + parameter.getName());
+    MethodHandle target = unreflect(method, name).bindTo(listener).asType(HANDLER_SHAPE);
+    return new Found(
+        parameter.asSubclass(DomainEvent.class),
+        method.getAnnotation(HandleEvent.class).priority(),
+        name,
+        new MethodHandleHandler(target, name));
+  }
+
+  private static MethodHandle unreflect(Method method, String name) {
+    try {
+      return MethodHandles.publicLookup().unreflect(method);
+    } catch (IllegalAccessException notPublic) {
+      // A public method of a non-public class: reach it through a lookup in its own class.
+      Class<?> owner = method.getDeclaringClass();
+      try {
+        ListenerMethods.class.getModule().addReads(owner.getModule());
+        return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).unreflect(method);
+      } catch (IllegalAccessException | RuntimeException denied) {
+        IllegalArgumentException failure =
+            new IllegalArgumentException(
+                "@HandleEvent method " + name + " is not accessible: make " + owner.getName()
+                    + " public, or open its package to module io.github.domainevents",
+                denied);
+        failure.addSuppressed(notPublic);
+        throw failure;
+      }
+    }
+  }
+
+  /** {@code InviteHandlers.warmCache(InviteCreated)}. */
+  static String describe(Method method) {
+    StringBuilder text =
+        new StringBuilder(HandlerDescriptions.withoutPackage(method.getDeclaringClass().getName()))
+            .append('.')
+            .append(method.getName())
+            .append('(');
+    Class<?>[] parameters = method.getParameterTypes();
+    for (int i = 0; i < parameters.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());
+    }
+    return text.append(')').toString();
+  }
+
+  /** Invokes a bound method handle of shape {@code (DomainEvent)void}. */
+  private static final class MethodHandleHandler implements DomainEventHandler<DomainEvent> {
+    private final MethodHandle target;
+    private final String description;
+
+    MethodHandleHandler(MethodHandle target, String description) {
+      this.target = target;
+      this.description = description;
+    }
+
+    @Override
+    public void handle(DomainEvent event) throws Exception {
+      try {
+        target.invokeExact(event);
+      } catch (Exception | Error failure) {
+        throw failure;
+      } catch (Throwable other) {
+        throw new UndeclaredThrowableException(other, description + " threw " + other);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+}
