@@ -6,6 +6,10 @@ package io.github.domainevents.benchmarks;
 public enum Contender {
   /** The floor: the publisher calls the handlers through an interface, no bus. */
   DIRECT,
+  /** This library, {@code InProcessEventDispatcher.dispatch}. */
+  DOMAIN_EVENTS,
+  /** This library, {@code dispatchAsync(..).join()} on a same-thread executor. */
+  DOMAIN_EVENTS_ASYNC,
   /** Spring Framework 7, {@code publishEvent(Object)} to {@code @EventListener} methods. */
   SPRING_PAYLOAD,
   /** Spring Framework 7, {@code publishEvent(ApplicationEvent)} to {@code ApplicationListener}s. */
@@ -22,6 +26,8 @@ public enum Contender {
   Bus create() {
     return switch (this) {
       case DIRECT -> new DirectBus();
+      case DOMAIN_EVENTS -> new DomainEventsBus(false);
+      case DOMAIN_EVENTS_ASYNC -> new DomainEventsBus(true);
       case SPRING_PAYLOAD -> new SpringPayloadBus();
       case SPRING_APPLICATION_EVENT -> new SpringApplicationEventBus();
       case GUAVA -> new GuavaBus();
