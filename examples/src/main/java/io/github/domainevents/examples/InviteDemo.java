@@ -26,14 +26,19 @@ public final class InviteDemo {
   /**
    * Runs the demo and prints to standard output.
    *
-   * @param args ignored
+   * @param args {@code --mermaid} to print the trace as a Mermaid flowchart as well
    */
   public static void main(String[] args) {
-    run(System.out);
+    run(System.out, List.of(args).contains("--mermaid"));
   }
 
   /** Tells the story to {@code out}. */
   static void run(PrintStream out) {
+    run(out, false);
+  }
+
+  /** Tells the story to {@code out}, with the Mermaid flowchart if {@code mermaid}. */
+  static void run(PrintStream out, boolean mermaid) {
     EventTrace trace = EventTrace.create();
     List<String> outbox = new ArrayList<>();
     InviteHandlers.Activity activity = new InviteHandlers.Activity();
@@ -86,6 +91,12 @@ public final class InviteDemo {
       out.println();
       out.println("What ran (EventTrace):");
       out.print(trace.renderText());
+      if (mermaid) {
+        out.println();
+        out.println("```mermaid");
+        out.print(trace.renderMermaid());
+        out.println("```");
+      }
     }
   }
 }
