@@ -9,6 +9,7 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
 import java.lang.annotation.Inherited;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How an event's type name is resolved, validated and cached. */
@@ -41,6 +42,18 @@ class EventTypeTest {
 
   @EventType("invite\tcreated")
   record TabType(EventHeader header) implements DomainEvent {}
+
+  @EventType("invite\u00A0created")
+  record NoBreakSpaceType(EventHeader header) implements DomainEvent {}
+
+  @EventType("invite\u202Fcreated")
+  record NarrowNoBreakSpaceType(EventHeader header) implements DomainEvent {}
+
+  @EventType("invite.created\u0085")
+  record NextLineType(EventHeader header) implements DomainEvent {}
+
+  @EventType("\u2007")
+  record FigureSpaceOnlyType(EventHeader header) implements DomainEvent {}
 
   @Test
   void annotatedRecord_hasTheAnnotationsValue() {
@@ -113,6 +126,24 @@ class EventTypeTest {
         .isThrownBy(() -> new TabType(EventHeader.create()).eventType())
         .withMessageContaining(TabType.class.getName())
         .withMessageEndingWith("must not contain white space");
+  }
+
+  /** Regression: Character.isWhitespace misses no-break spaces and NEL; they were accepted. */
+  @Test
+  void eventTypeWithUnicodeWhiteSpace_isRejectedNamingTheClass() {
+    List<DomainEvent> events =
+        List.of(
+            new NoBreakSpaceType(EventHeader.create()),
+            new NarrowNoBreakSpaceType(EventHeader.create()),
+            new NextLineType(EventHeader.create()),
+            new FigureSpaceOnlyType(EventHeader.create()));
+
+    for (DomainEvent event : events) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(event::eventType)
+          .withMessageContaining(" on " + event.getClass().getName() + " ")
+          .withMessageEndingWith("must not contain white space");
+    }
   }
 
   @Test
