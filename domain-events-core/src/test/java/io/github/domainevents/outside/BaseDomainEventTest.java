@@ -1,6 +1,7 @@
 package io.github.domainevents.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.github.domainevents.BaseDomainEvent;
@@ -49,6 +50,13 @@ class BaseDomainEventTest {
   @EventType("invite.accepted")
   static final class InviteAcceptedEvent extends BaseDomainEvent {
     InviteAcceptedEvent(EventHeader header) {
+      super(header);
+    }
+  }
+
+  @EventType("not valid")
+  static final class BadlyNamedEvent extends BaseDomainEvent {
+    BadlyNamedEvent(EventHeader header) {
       super(header);
     }
   }
@@ -166,5 +174,18 @@ class BaseDomainEventTest {
 
     assertThat(event.toString())
         .startsWith("ResentInviteCreatedEvent[type=ResentInviteCreatedEvent, id=");
+  }
+
+  /** Regression: toString threw the @EventType error, so logging such an event failed. */
+  @Test
+  void toString_ofAnEventWithAnInvalidTypeDoesNotThrow() {
+    BadlyNamedEvent event = new BadlyNamedEvent(header(ID));
+
+    assertThat(event)
+        .hasToString(
+            "BadlyNamedEvent[type=<invalid @EventType>, id=0190a4b2-0000-7000-8000-00000000000a]");
+    assertThatIllegalArgumentException()
+        .isThrownBy(event::eventType)
+        .withMessageContaining(BadlyNamedEvent.class.getName());
   }
 }
