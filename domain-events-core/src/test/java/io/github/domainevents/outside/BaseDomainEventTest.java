@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import com.google.common.testing.EqualsTester;
 import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.EventDefaults;
 import io.github.domainevents.EventHeader;
@@ -109,6 +110,21 @@ class BaseDomainEventTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isEqualTo(a);
     assertThat(b).isEqualTo(a);
     assertThat(a.hashCode()).isEqualTo(ID.hashCode());
+  }
+
+  @Test
+  void equalsTester_groupsEventsByExactClassAndId() {
+    EventHeader shared = header(ID);
+    EventHeader other = header(new UUID(0, 1));
+    new EqualsTester()
+        .addEqualityGroup(
+            new InviteCreatedEvent(shared, 1),
+            new InviteCreatedEvent(shared, 2),
+            new InviteCreatedEvent(shared.toBuilder().metadata("k", "v").build(), 1))
+        .addEqualityGroup(new InviteCreatedEvent(other, 1))
+        .addEqualityGroup(new ResentInviteCreatedEvent(shared, 1))
+        .addEqualityGroup(new InviteAcceptedEvent(shared))
+        .testEquals();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.domainevents.outside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import com.google.common.testing.EqualsTester;
 import io.github.domainevents.EventDefaults;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventIdGenerator;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -288,6 +290,22 @@ class EventHeaderTest {
         assertThat(variants.get(i)).isNotEqualTo(variants.get(j));
       }
     }
+  }
+
+  @Test
+  void equalsTester_groupsHeadersByAllFields() {
+    EventHeader base = EventHeader.of(ID, T, CORRELATION, CAUSATION, Map.of("k", "v"));
+    new EqualsTester()
+        .addEqualityGroup(
+            base,
+            base.toBuilder().build(),
+            EventHeader.of(ID, T, CORRELATION, CAUSATION, new LinkedHashMap<>(Map.of("k", "v"))))
+        .addEqualityGroup(base.toBuilder().eventId(new UUID(1, 2)).build())
+        .addEqualityGroup(base.toBuilder().occurredAt(T.plusMillis(1)).build())
+        .addEqualityGroup(base.toBuilder().correlationId(null).build())
+        .addEqualityGroup(base.toBuilder().causationId(null).build())
+        .addEqualityGroup(base.toBuilder().metadata(Map.of()).build())
+        .testEquals();
   }
 
   @Test
