@@ -102,7 +102,8 @@ class EventRecorderTest {
 
   /**
    * 4 threads record 25,000 events each while 1 thread pulls repeatedly (well under a second):
-   * every event is pulled exactly once, and each recording thread's events arrive in order.
+   * every event is pulled exactly once, and each recording thread's events arrive in order. A
+   * latch makes sure at least one pull lands while recording is halfway, whatever the scheduler.
    */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -110,31 +111,39 @@ class EventRecorderTest {
     int recorders = 4;
     int perRecorder = 25_000;
     EventRecorder recorder = new EventRecorder();
+    CountDownLatch halfway = new CountDownLatch(recorders);
+    CountDownLatch pulledHalfway = new CountDownLatch(1);
     CountDownLatch recording = new CountDownLatch(recorders);
     List<DomainEvent> pulled = new ArrayList<>();
 
-    List<Integer> pulls =
+    List<Integer> firstPullSizes =
         Concurrently.run(
             recorders + 1,
             thread ->
                 () -> {
                   if (thread == recorders) {
-                    int count = 0;
+                    halfway.await();
+                    List<DomainEvent> first = recorder.pull();
+                    pulled.addAll(first);
+                    pulledHalfway.countDown();
                     while (recording.getCount() > 0) {
                       pulled.addAll(recorder.pull());
-                      count++;
                     }
                     pulled.addAll(recorder.pull()); // whatever came in after the last pull
-                    return count;
+                    return first.size();
                   }
                   for (int i = 0; i < perRecorder; i++) {
+                    if (i == perRecorder / 2) {
+                      halfway.countDown();
+                      pulledHalfway.await();
+                    }
                     recorder.record(new Step(thread, i));
                   }
                   recording.countDown();
                   return 0;
                 });
 
-    assertThat(pulls.get(recorders)).isPositive();
+    assertThat(firstPullSizes.get(recorders)).isEqualTo(recorders * perRecorder / 2);
     assertThat(recorder.hasEvents()).isFalse();
     assertThat(pulled).hasSize(recorders * perRecorder);
     Set<UUID> ids = new HashSet<>();
