@@ -41,13 +41,13 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void exportsExactlyTheTwoApiPackagesToEveryone() {
+  void exportsExactlyTheApiPackagesToEveryone() {
     assertThat(descriptor.exports())
         .allSatisfy(export -> assertThat(export.isQualified()).as(export.source()).isFalse());
     assertThat(descriptor.exports().stream().map(Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate");
+        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace");
     assertThat(descriptor.packages())
-        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate");
+        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace");
   }
 
   @Test
