@@ -1,0 +1,71 @@
+package io.github.domainevents.slf4j;
+
+import io.github.domainevents.DispatchInterceptor;
+
+/**
+ * The SLF4J MDC integration: {@link #interceptor()} and the MDC keys it sets.
+ *
+ * <pre>{@code
+ * InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+ *     .interceptor(EventMdc.interceptor())
+ *     .build();
+ * }</pre>
+ *
+ * <p>While a handler runs, the MDC of the thread running it holds:
+ *
+ * <ul>
+ *   <li>{@value #EVENT_ID}: the handled event's id;
+ *   <li>{@value #EVENT_TYPE}: its type ({@code @EventType} value or simple class name);
+ *   <li>{@value #CORRELATION_ID}: its correlation id, or no entry if it has none;
+ *   <li>{@value #CAUSATION_ID}: its causation id, or no entry if it has none.
+ * </ul>
+ *
+ * <p>Ids are written in the canonical UUID form ({@link java.util.UUID#toString()}).
+ *
+ * @since 0.1.0
+ */
+public final class EventMdc {
+
+  /** MDC key of the handled event's id: {@value}. */
+  public static final String EVENT_ID = "event_id";
+
+  /** MDC key of the handled event's type: {@value}. */
+  public static final String EVENT_TYPE = "event_type";
+
+  /** MDC key of the handled event's correlation id: {@value}. */
+  public static final String CORRELATION_ID = "correlation_id";
+
+  /** MDC key of the handled event's causation id: {@value}. */
+  public static final String CAUSATION_ID = "causation_id";
+
+  private EventMdc() {}
+
+  /**
+   * Returns the interceptor that puts the handled event's {@linkplain EventMdc keys} into the
+   * MDC while each handler runs.
+   *
+   * <p><b>Restoring.</b> Before the handler runs, the interceptor remembers what the thread's MDC
+   * held under its four keys; afterwards, whether the handler returned or threw, it puts those
+   * values back and removes the keys that were absent. Other MDC keys are neither read nor
+   * changed. So a nested dispatch shows the inner event's ids to the inner handlers and the
+   * outer event's again once it returns, and a pooled executor thread is left with exactly the
+   * four values it had before (also if they were stale leftovers of an earlier task).
+   *
+   * <p><b>What the handler sees.</b> The four keys always describe the handled event: a key the
+   * event has no value for (no correlation or causation id) is removed for the handler's
+   * duration, so a value left on the thread by other code never shows through. Keys other than
+   * these four are whatever the running thread's MDC holds: on an executor thread that is not the
+   * dispatching thread's MDC; the SLF4J MDC is thread-local and the dispatcher does not copy it.
+   *
+   * <p><b>Threading and failures.</b> The interceptor is stateless and may be shared by any
+   * number of dispatchers and threads. It works on the thread running the handler, synchronous
+   * or asynchronous. It adds no failure of its own: what the handler throws propagates unchanged
+   * after the MDC is restored. Add it first on the builder to have the values in place for the
+   * other interceptors too.
+   *
+   * @return the interceptor, one shared instance
+   */
+  public static DispatchInterceptor interceptor() {
+    return MdcInterceptor.INSTANCE;
+  }
+}
