@@ -13,7 +13,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /**
- * Opens one span per handler invocation; see {@link DomainEventsTelemetry#interceptor()} for
+ * Opens one span per handler invocation; see {@link DomainEventsTelemetry} for
  * the parent and link rules.
  */
 final class HandlerSpans implements DispatchInterceptor {
@@ -23,8 +23,9 @@ final class HandlerSpans implements DispatchInterceptor {
     this.tracer = tracer;
   }
 
+  // "try": the scope is only closed, never read.
   @Override
-  @SuppressWarnings("try") // the scope is only closed, never read
+  @SuppressWarnings("try")
   public void intercept(DomainEvent event, HandlerInfo handler, Next next) throws Exception {
     Context current = Context.current();
     SpanContext producer = TraceContextMetadata.producer(event);
