@@ -1,9 +1,12 @@
 package io.github.domainevents.slf4j;
 
 import io.github.domainevents.DispatchInterceptor;
+import io.github.domainevents.InProcessEventDispatcher;
+import java.util.concurrent.Executor;
 
 /**
- * The SLF4J MDC integration: {@link #interceptor()} and the MDC keys it sets.
+ * The SLF4J MDC integration: {@link #interceptor()}, the MDC keys it sets, and {@link
+ * #propagatingExecutor(Executor)} for the rest of the caller's MDC.
  *
  * <pre>{@code
  * InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
@@ -55,7 +58,8 @@ public final class EventMdc {
    * event has no value for (no correlation or causation id) is removed for the handler's
    * duration, so a value left on the thread by other code never shows through. Keys other than
    * these four are whatever the running thread's MDC holds: on an executor thread that is not the
-   * dispatching thread's MDC; the SLF4J MDC is thread-local and the dispatcher does not copy it.
+   * dispatching thread's MDC, because the SLF4J MDC is thread-local and the dispatcher does not
+   * copy it; use {@link #propagatingExecutor(Executor)} for that.
    *
    * <p><b>Threading and failures.</b> The interceptor is stateless and may be shared by any
    * number of dispatchers and threads. It works on the thread running the handler, synchronous
@@ -67,5 +71,36 @@ public final class EventMdc {
    */
   public static DispatchInterceptor interceptor() {
     return MdcInterceptor.INSTANCE;
+  }
+
+  /**
+   * Returns an executor that runs each task on {@code executor} with the MDC the submitting
+   * thread had when it called {@code execute}, and afterwards puts the worker thread's own MDC
+   * back exactly (also if the task throws). Give it to {@link
+   * InProcessEventDispatcher.Builder#executor(Executor)} so that asynchronous handlers log with
+   * the dispatching thread's MDC (a request id put there by a web filter, say) instead of
+   * whatever an earlier task left on the pooled thread:
+   *
+   * <pre>{@code
+   * InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+   *     .executor(EventMdc.propagatingExecutor(pool))
+   *     .interceptor(EventMdc.interceptor())
+   *     .build();
+   * }</pre>
+   *
+   * <p>The whole MDC is replaced for the task's duration, so keys the worker thread had are not
+   * visible to it. The returned executor adds no queue or thread of its own and does not manage
+   * {@code executor}'s life cycle: shut the pool down yourself. A rejection by {@code executor}
+   * propagates from {@code execute}. It is safe for concurrent use if {@code executor} is.
+   *
+   * @param executor the executor that runs the tasks
+   * @return the wrapping executor
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public static Executor propagatingExecutor(Executor executor) {
+    if (executor == null) {
+      throw new NullPointerException("executor must not be null");
+    }
+    return new MdcPropagatingExecutor(executor);
   }
 }
