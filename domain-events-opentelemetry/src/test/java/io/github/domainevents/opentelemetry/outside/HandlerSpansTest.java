@@ -19,7 +19,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.io.IOException;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -71,9 +74,9 @@ class HandlerSpansTest {
         .hasKind(SpanKind.INTERNAL)
         .hasNoParent()
         .hasInstrumentationScopeInfo(
-            io.opentelemetry.sdk.common.InstrumentationScopeInfo.create(
+            InstrumentationScopeInfo.create(
                 EventSpans.INSTRUMENTATION_SCOPE))
-        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.unset())
+        .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(
             equalTo(EventSpans.EVENT_ID, event.eventId().toString()),
             equalTo(EventSpans.EVENT_TYPE, "invite.created"),
@@ -150,7 +153,7 @@ class HandlerSpansTest {
 
     assertThat(telemetry.spans().get(0))
         .hasName("invite.created HandlerSpansTest.WarmCache")
-        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error())
+        .hasStatus(StatusData.error())
         .hasAttribute(EventSpans.ERROR_TYPE, IllegalStateException.class.getName())
         .hasException(new IllegalStateException("cache down"))
         .hasEnded();
@@ -173,9 +176,9 @@ class HandlerSpansTest {
         .isInstanceOf(RuntimeException.class);
 
     assertThat(telemetry.span("invite.created HandlerSpansTest.WarmCache"))
-        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error());
+        .hasStatus(StatusData.error());
     assertThat(telemetry.span("invite.created HandlerSpansTest.SendWelcomeMail"))
-        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.unset());
+        .hasStatus(StatusData.unset());
   }
 
   @Test
@@ -183,15 +186,15 @@ class HandlerSpansTest {
     dispatcher.register(
         InviteCreated.class,
         event -> {
-          throw new java.io.IOException("disk full");
+          throw new IOException("disk full");
         });
 
     assertThatThrownBy(() -> dispatcher.dispatch(new InviteCreated("ada@example.com")))
-        .hasCauseInstanceOf(java.io.IOException.class);
+        .hasCauseInstanceOf(IOException.class);
 
     assertThat(telemetry.spans().get(0))
-        .hasAttribute(EventSpans.ERROR_TYPE, "java.io.IOException")
-        .hasException(new java.io.IOException("disk full"));
+        .hasAttribute(EventSpans.ERROR_TYPE, IOException.class.getName())
+        .hasException(new IOException("disk full"));
   }
 
   @Test

@@ -14,7 +14,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,7 @@ class ParentOrLinkTest {
     Assertions.assertThat(Context.current()).isSameAs(Context.root());
   }
 
-  private InProcessEventDispatcher dispatcherOn(java.util.concurrent.Executor executor) {
+  private InProcessEventDispatcher dispatcherOn(Executor executor) {
     return InProcessEventDispatcher.builder()
         .interceptor(domainEventsTelemetry.interceptor())
         .executor(executor)
@@ -94,7 +96,7 @@ class ParentOrLinkTest {
     Assertions.assertThat(done).failsWithin(10, TimeUnit.SECONDS);
     assertThat(telemetry.span("invite.created lambda in ParentOrLinkTest"))
         .hasParent(telemetry.span("POST /invites"))
-        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error());
+        .hasStatus(StatusData.error());
     dispatcher.close();
   }
 
