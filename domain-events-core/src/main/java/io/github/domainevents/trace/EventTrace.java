@@ -257,7 +257,8 @@ public final class EventTrace implements DispatchInterceptor {
   /**
    * Renders every recorded tree as indented text, one root after another; see the class
    * description for the shape. Ids are shortened to their last 8 hex digits; the correlation id
-   * of each root is shown in full so it can be searched for in logs.
+   * of each root is shown in full so it can be searched for in logs. A failure message of several
+   * lines is joined into one, so every run keeps to its own line.
    *
    * @return the text, ending with a line break; empty if nothing is recorded
    */

@@ -238,6 +238,26 @@ class EventTraceRenderingTest {
   }
 
   @Test
+  void aMultiLineFailureMessageStaysOnItsRunsLine() {
+    EventTrace trace = story("cache down\nretry in 5 s\r\nsee runbook");
+
+    String text = trace.renderText();
+    assertThat(text.split("\n")).hasSize(6).allSatisfy(line ->
+        assertThat(line).matches("(?:order|payment|parcel)\\..*|[│├└ ].*"));
+    assertThat(text).contains(" IllegalStateException: cache down retry in 5 s see runbook\n");
+    assertThat(text).doesNotContain("\r");
+
+    String mermaid = trace.renderMermaid();
+    assertThat(mermaid.split("\n")).allSatisfy(line ->
+        assertThat(line).matches("flowchart TD|  .*"));
+    assertThat(mermaid).doesNotContain("\r")
+        .contains(" IllegalStateException: cache down retry in 5 s see runbook\")\n");
+    assertThat(trace.events().get(0).handlerRuns().get(1).failure())
+        .as("the recorded failure keeps the whole message")
+        .isEqualTo("IllegalStateException: cache down\nretry in 5 s\r\nsee runbook");
+  }
+
+  @Test
   void durationsAreRenderedTheSameUnderAHostileDefaultLocale() {
     Locale original = Locale.getDefault();
     try {
