@@ -109,6 +109,21 @@ class MetadataContributorTest {
   }
 
   @Test
+  void closingOneRegistrationOfAContributorAddedTwiceRemovesThatRegistrationNotTheFirst() {
+    MetadataContributor source = metadata -> metadata.put("source", "first");
+    add(source);
+    add(metadata -> metadata.put("source", "second"));
+    Registration again = add(source);
+    assertThat(EventHeader.create().metadata()).containsExactly(entry("source", "first"));
+
+    again.close();
+
+    assertThat(EventHeader.create().metadata())
+        .as("the contributors left run in the order they were added: first, then second")
+        .containsExactly(entry("source", "second"));
+  }
+
+  @Test
   void aContributorPuttingANullValueFailsCreationWithTheMetadataMessage() {
     add(metadata -> metadata.put("traceparent", null));
 
