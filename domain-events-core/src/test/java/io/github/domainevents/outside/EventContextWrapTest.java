@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventContext;
+import io.github.domainevents.EventDefaults;
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.EventIdGenerator;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.CausalFixtures.OrderPlaced;
 import io.github.domainevents.outside.CausalFixtures.PaymentTaken;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -213,6 +218,25 @@ class EventContextWrapTest {
       })).get();
     }
     plainTaskOnTheWorker().isEmpty();
+  }
+
+  @Test
+  void aWrappedTaskCarriesScopedIdsAndClockAndTheWorkerGetsItsDefaultsBack() throws Exception {
+    UUID first = new UUID(0x5eed, 1);
+    Instant fixed = Instant.parse("2026-01-01T00:00:00Z");
+    Callable<EventHeader> wrapped;
+    try (EventDefaults.Scope scope = EventDefaults.with(
+        Clock.fixed(fixed, ZoneOffset.UTC), EventIdGenerator.sequential(first))) {
+      wrapped = EventContext.wrap(EventHeader::create);
+    }
+
+    EventHeader inTask = single.submit(wrapped).get();
+    EventHeader afterTask = single.submit(EventHeader::create).get();
+
+    assertThat(inTask.eventId()).isEqualTo(first);
+    assertThat(inTask.occurredAt()).isEqualTo(fixed);
+    assertThat(afterTask.eventId()).isNotEqualTo(new UUID(0x5eed, 2));
+    assertThat(afterTask.occurredAt()).isNotEqualTo(fixed);
   }
 
   @Test
