@@ -17,8 +17,10 @@ import io.github.domainevents.trace.EventTrace;
 import io.github.domainevents.trace.HandlerRun;
 import io.github.domainevents.trace.TracedEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -470,5 +472,57 @@ class EventTraceTest {
           .satisfies(run -> assertThat(run.running()).isFalse());
     });
     assertThat(trace.renderText()).startsWith("payment.taken ");
+  }
+
+  /** Builds an event with explicit, possibly corrupt, ids: as read from a buggy producer. */
+  private static OrderPlaced explicit(UUID id, UUID cause) {
+    return new OrderPlaced(EventHeader.of(id, Instant.EPOCH, null, cause, Map.of()));
+  }
+
+  /** Regression: an event that is its own cause vanished from roots and renderings, and
+   * renderText(its id) overflowed the stack; chain(its id) listed it twice. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anEventThatIsItsOwnCauseIsShownOnceAndEveryQueryEnds() {
+    EventTrace trace = EventTrace.create();
+    UUID id = new UUID(0, 0x5e1f);
+    trace.record(explicit(id, id));
+
+    assertThat(trace.roots()).extracting(TracedEvent::eventId).containsExactly(id);
+    assertThat(trace.chain(id)).extracting(TracedEvent::eventId).containsExactly(id);
+    assertThat(trace.renderText()).isEqualTo(
+        "order.placed …00005e1f  (correlation 00000000-0000-0000-0000-000000005e1f)\n");
+    assertThat(trace.renderText(id)).isEqualTo(trace.renderText());
+    assertThat(trace.renderMermaid())
+        .isEqualTo("flowchart TD\n  E1[\"order.placed<br/>…00005e1f\"]\n");
+  }
+
+  /** Regression: two events naming each other as cause were hidden from roots and renderings. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void eventsCausingEachOtherAreEachShownOnceUnderTheOldest() {
+    EventTrace trace = EventTrace.create();
+    UUID first = new UUID(0, 0xa);
+    UUID second = new UUID(0, 0xb);
+    UUID below = new UUID(0, 0xc);
+    OrderPlaced ordinary = new OrderPlaced();
+    trace.record(ordinary);
+    trace.record(explicit(first, second));
+    trace.record(explicit(second, first));
+    trace.record(explicit(below, second));
+
+    assertThat(trace.roots()).extracting(TracedEvent::eventId)
+        .containsExactly(ordinary.eventId(), first);
+    assertThat(trace.chain(first)).extracting(TracedEvent::eventId).containsExactly(second, first);
+    assertThat(trace.chain(below)).extracting(TracedEvent::eventId)
+        .containsExactly(first, second, below);
+    String text = trace.renderText();
+    assertThat(text.lines().filter(line -> line.contains("…0000000a"))).hasSize(1);
+    assertThat(text.lines().filter(line -> line.contains("…0000000b"))).hasSize(1);
+    assertThat(text.lines().filter(line -> line.contains("…0000000c"))).hasSize(1);
+    assertThat(text).hasLineCount(4);
+    assertThat(trace.renderText(second)).hasLineCount(3);
+    assertThat(trace.renderMermaid().lines().filter(line -> line.matches("  E\\d+\\[.*")))
+        .hasSize(4);
   }
 }
