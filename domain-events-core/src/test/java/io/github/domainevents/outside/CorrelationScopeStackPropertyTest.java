@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * opening scopes and closing some scope (innermost, an outer one out of order, or one already
  * closed) leaves the context equal to a plain stack model's top.
  */
-class CorrelationScopeNestingProperties {
+class CorrelationScopeStackPropertyTest {
 
   @Property(tries = 300)
   void scopesBehaveLikeAStackUnderAnySequenceOfOpensAndCloses(
