@@ -384,4 +384,26 @@ class EventContextWrapTest {
           .contains(OTHER);
     }
   }
+
+  @Test
+  void anAsyncHandlerThatThrowsLeavesThePooledThreadClean() throws Exception {
+    try (InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().executor(single).build()) {
+      dispatcher.register(OrderPlaced.class, event -> {
+        EventContext.openCorrelation(OTHER); // left open, then the handler fails
+        throw new IllegalStateException("handler failed");
+      });
+
+      CompletableFuture<?> outcome;
+      try (EventContext.Scope scope = EventContext.openCorrelation(REQUEST)) {
+        outcome = dispatcher.dispatchAsync(new OrderPlaced());
+      }
+
+      assertThatThrownBy(() -> outcome.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .hasMessage("handler failed");
+      plainTaskOnTheWorker().isEmpty();
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.github.domainevents.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.DomainEventHandler;
@@ -196,6 +197,29 @@ class EventTraceTest {
     assertThatThrownBy(() -> dispatcher.dispatch(new OrderPlaced())).isSameAs(failure);
     assertThat(trace.events().get(0).handlerRuns().get(0).failure())
         .isEqualTo("IllegalStateException: cache down");
+  }
+
+  @Test
+  void underReportAndContinueTheTraceAndTheErrorHandlerBothSeeTheFailure() {
+    EventTrace trace = EventTrace.create();
+    List<Throwable> reported = new ArrayList<>();
+    InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+        .interceptor(trace)
+        .reportAndContinue(failure -> reported.add(failure.exception()))
+        .build();
+    dispatcher.register(OrderPlaced.class, new WarmCache());
+    dispatcher.register(OrderPlaced.class, new PrintOrder());
+
+    dispatcher.dispatch(new OrderPlaced());
+
+    assertThat(reported).singleElement().satisfies(failure ->
+        assertThat(failure).hasMessage("cache down"));
+    assertThat(trace.events().get(0).handlerRuns())
+        .extracting(HandlerRun::handler, HandlerRun::failure)
+        .containsExactly(
+            tuple(
+                "EventTraceTest.WarmCache", "IllegalStateException: cache down"),
+            tuple("EventTraceTest.PrintOrder", null));
   }
 
   @Test
