@@ -11,14 +11,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -179,6 +183,9 @@ public final class EventTrace implements DispatchInterceptor {
 
   /**
    * Returns the recorded events whose cause is not recorded (or that have none), oldest first.
+   * Should causation data be corrupt (an event that is its own cause, or events that cause each
+   * other, which only explicit headers can make), the oldest event of each such cycle is a root
+   * too, after the others, so that no recorded event is hidden.
    *
    * @return a snapshot
    */
@@ -205,8 +212,9 @@ public final class EventTrace implements DispatchInterceptor {
   public List<TracedEvent> chain(UUID eventId) {
     return query(() -> {
       List<TracedEvent> chain = new ArrayList<>();
+      Set<UUID> visited = new HashSet<>();
       Node node = nodes.get(eventId);
-      while (node != null && chain.size() <= nodes.size()) {
+      while (node != null && visited.add(node.eventId)) { // stops where corrupt causes loop
         chain.add(node.snapshot());
         node = node.causationId == null ? null : nodes.get(node.causationId);
       }
@@ -257,12 +265,16 @@ public final class EventTrace implements DispatchInterceptor {
   /**
    * Renders every recorded tree as indented text, one root after another; see the class
    * description for the shape. Ids are shortened to their last 8 hex digits; the correlation id
-   * of each root is shown in full so it can be searched for in logs.
+   * of each root is shown in full so it can be searched for in logs. A failure message of several
+   * lines is joined into one, so every run keeps to its own line.
    *
    * @return the text, ending with a line break; empty if nothing is recorded
    */
   public String renderText() {
-    return query(() -> TraceRendering.text(rootNodes(), this::childrenOf));
+    return query(() -> {
+      List<Node> roots = rootNodes();
+      return TraceRendering.text(roots, childrenOnce(roots));
+    });
   }
 
   /**
@@ -274,7 +286,7 @@ public final class EventTrace implements DispatchInterceptor {
   public String renderText(UUID rootId) {
     return query(() -> {
       Node root = nodes.get(rootId);
-      return root == null ? "" : TraceRendering.text(List.of(root), this::childrenOf);
+      return root == null ? "" : TraceRendering.text(List.of(root), childrenOnce(List.of(root)));
     });
   }
 
@@ -285,7 +297,10 @@ public final class EventTrace implements DispatchInterceptor {
    * @return the Mermaid source, without the surrounding code fence
    */
   public String renderMermaid() {
-    return query(() -> TraceRendering.mermaid(rootNodes(), this::childrenOf));
+    return query(() -> {
+      List<Node> roots = rootNodes();
+      return TraceRendering.mermaid(roots, childrenOnce(roots));
+    });
   }
 
   @Override
@@ -352,11 +367,56 @@ public final class EventTrace implements DispatchInterceptor {
         roots.add(node);
       }
     }
+    Set<Node> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node root : roots) {
+      reach(root, reached);
+    }
+    if (reached.size() < nodes.size()) {
+      // Only corrupt causation data gets here: events in a causal cycle descend from no root.
+      for (Node node : nodes.values()) {
+        if (!reached.contains(node)) {
+          roots.add(node);
+          reach(node, reached);
+        }
+      }
+    }
     return roots;
+  }
+
+  /** Adds {@code start} and everything below it to {@code reached}, without recursion. */
+  private void reach(Node start, Set<Node> reached) {
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(start);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (reached.add(node)) {
+        childrenOf(node).forEach(pending::push);
+      }
+    }
   }
 
   private List<Node> childrenOf(Node node) {
     return childrenByCause.getOrDefault(node.eventId, List.of());
+  }
+
+  /**
+   * The children function for one rendering: it hands out every node once, under the first
+   * parent rendered (the roots count as handed out), so that a causal cycle in corrupt data
+   * cannot make rendering loop. Repeated calls for one node return the same list.
+   */
+  private Function<Node, List<Node>> childrenOnce(List<Node> roots) {
+    Set<Node> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+    handedOut.addAll(roots);
+    IdentityHashMap<Node, List<Node>> byParent = new IdentityHashMap<>();
+    return parent -> byParent.computeIfAbsent(parent, first -> {
+      List<Node> fresh = new ArrayList<>();
+      for (Node child : childrenOf(first)) {
+        if (handedOut.add(child)) {
+          fresh.add(child);
+        }
+      }
+      return fresh;
+    });
   }
 
   private static List<TracedEvent> snapshots(Iterable<Node> source) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Turns recorded nodes into text trees and Mermaid flowcharts. Called under the trace's lock. */
@@ -12,6 +13,7 @@ final class TraceRendering {
   private static final String SUCCEEDED = "✓";
   private static final String FAILED = "✗";
   private static final String RUNNING = "…";
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
   private TraceRendering() {}
 
@@ -142,7 +144,15 @@ final class TraceRendering {
     }
     String outcome = run.failure == null ? SUCCEEDED : FAILED;
     String text = run.handler + " " + outcome + " " + duration(run.nanos);
-    return run.failure == null ? text : text + " " + run.failure;
+    return run.failure == null ? text : text + " " + oneLine(run.failure);
+  }
+
+  /**
+   * Joins the lines of a multi-line failure message with spaces, so that it stays on its run's
+   * line: a raw line break would cut the text tree's connectors and end a Mermaid label.
+   */
+  private static String oneLine(String failure) {
+    return LINE_BREAKS.matcher(failure.strip()).replaceAll(" ");
   }
 
   static String duration(long nanos) {
