@@ -169,7 +169,7 @@ final class AsyncDispatches {
     public void run() {
       AmbientContext ambient = AmbientContext.current();
       AmbientContext.Snapshot own = ambient.snapshot();
-      ambient.restore(context);
+      ambient.install(context);
       try {
         future.complete(work.get());
       } catch (Throwable failure) {

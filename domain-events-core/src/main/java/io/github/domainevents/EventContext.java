@@ -146,7 +146,7 @@ public final class EventContext {
   private static void runIn(AmbientContext.Snapshot captured, Runnable task) {
     AmbientContext context = AmbientContext.current();
     AmbientContext.Snapshot own = context.snapshot();
-    context.restore(captured);
+    context.install(captured);
     try {
       task.run();
     } finally {
@@ -158,7 +158,7 @@ public final class EventContext {
       throws Exception {
     AmbientContext context = AmbientContext.current();
     AmbientContext.Snapshot own = context.snapshot();
-    context.restore(captured);
+    context.install(captured);
     try {
       return task.call();
     } finally {

@@ -413,7 +413,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         context.correlationId = null;
         context.clock = outerClock;
         context.idGenerator = outerIds;
-        context.innermostScope = outerScope;
+        context.innermostScope = null; // a handler cannot close its caller's scopes
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -455,7 +455,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         context.correlationId = null;
         context.clock = outerClock;
         context.idGenerator = outerIds;
-        context.innermostScope = outerScope;
+        context.innermostScope = null; // a handler cannot close its caller's scopes
         long start = System.nanoTime();
         try {
           handler.target.handle(event);

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -281,15 +280,12 @@ class CorrelationScopeTest {
   }
 
   /**
-   * Known bug, not fixed here (the fix belongs in {@code AmbientScope} and {@code
-   * InProcessEventDispatcher}, outside this branch's remit). A handler is given the caller's
-   * innermost scope, so it can close a scope opened outside the dispatch; the dispatcher then
-   * writes the caller's correlation back after the handler, so the closed scope's id stays
-   * current on the thread for good, and the caller's own {@code close()} is a no-op. Whether the
-   * close inside the handler is rejected or allowed, nothing may leak afterwards.
+   * Regression: a handler could close a scope opened outside the dispatch; the dispatcher then
+   * wrote the caller's correlation back after the handler, so the closed scope's id stayed
+   * current on the thread for good. Handlers now start with no open scope, so the close is
+   * rejected; either way nothing may leak afterwards.
    */
   @Test
-  @Disabled("known bug: closing an outer scope inside a handler leaks its correlation; see javadoc")
   void closingAnOuterScopeInsideAHandlerLeaksNothingAfterTheDispatch() {
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     EventContext.Scope scope = EventContext.openCorrelation(REQUEST);
@@ -310,9 +306,8 @@ class CorrelationScopeTest {
     assertThat(EventHeader.create().correlationId()).isEmpty();
   }
 
-  /** The same known bug through {@link EventContext#wrap(Runnable)} run on the opening thread. */
+  /** The same regression through {@link EventContext#wrap(Runnable)} run on the opening thread. */
   @Test
-  @Disabled("known bug: closing the captured scope inside a wrapped task leaks; see javadoc above")
   void closingTheCapturedScopeInsideAWrappedTaskRunOnTheSameThreadLeaksNothing() {
     EventContext.Scope scope = EventContext.openCorrelation(REQUEST);
     Runnable task = EventContext.wrap(() -> {
