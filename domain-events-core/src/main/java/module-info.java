@@ -9,4 +9,5 @@ module io.github.domainevents {
 
   exports io.github.domainevents;
   exports io.github.domainevents.aggregate;
+  exports io.github.domainevents.wire;
 }
