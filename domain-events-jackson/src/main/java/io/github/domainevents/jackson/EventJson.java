@@ -165,6 +165,7 @@ public final class EventJson {
     requireNonNull(json, "json");
     requireNonNull(type, "type");
     JsonNode tree = readTree(json);
+    EventReading.checkObject(tree, "an event");
     try {
       return mapper.treeToValue(tree, type);
     } catch (JacksonException e) {
