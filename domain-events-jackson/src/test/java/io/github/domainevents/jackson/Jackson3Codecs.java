@@ -11,9 +11,10 @@ final class Jackson3Codecs implements EventCodec.Factory {
   @Override
   public EventCodec facade(CodecConfig config) {
     EventJson.Builder builder =
-        EventJson.builder(config.registry())
-            .readOptions(config.options())
-            .cloudEventsSource(config.source());
+        EventJson.builder(config.registry()).readOptions(config.options());
+    if (config.source() != null) {
+      builder.cloudEventsSource(config.source());
+    }
     if (!config.snakeCase()) {
       builder.mapper(JsonMapper.builder().build());
     }

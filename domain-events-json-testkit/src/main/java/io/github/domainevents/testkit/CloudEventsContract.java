@@ -133,6 +133,16 @@ public abstract class CloudEventsContract {
   }
 
   @Test
+  void writingWithoutAConfiguredSource_isAnIllegalState() {
+    EventCodec noSource = codecs().facade(CodecConfig.defaults().withoutSource());
+
+    assertThatThrownBy(() -> noSource.toCloudEvent(event()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("source");
+    assertThat(noSource.fromCloudEvent(VECTOR)).isEqualTo(event());
+  }
+
+  @Test
   void everyAttributeWritten_hasAValidName() {
     String json = codec().toCloudEvent(event());
     java.util.regex.Matcher names = java.util.regex.Pattern.compile(

@@ -3,6 +3,7 @@ package io.github.domainevents.testkit;
 import io.github.domainevents.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a codec under test is set up.
@@ -11,10 +12,10 @@ import java.net.URI;
  * @param options read limits and policies
  * @param snakeCase true for a SNAKE_CASE mapper (the seed's field names, the facade's default);
  *     false for a mapper without naming strategy (Java field names), passed in explicitly
- * @param source the CloudEvents source
+ * @param source the CloudEvents source, or null to configure none
  */
 public record CodecConfig(
-    EventTypeRegistry registry, ReadOptions options, boolean snakeCase, URI source) {
+    EventTypeRegistry registry, ReadOptions options, boolean snakeCase, @Nullable URI source) {
 
   /** The registry holding every fixture event except {@link Gadget}. */
   public static final EventTypeRegistry FIXTURES =
@@ -27,6 +28,10 @@ public record CodecConfig(
 
   public CodecConfig withOptions(ReadOptions newOptions) {
     return new CodecConfig(registry, newOptions, snakeCase, source);
+  }
+
+  public CodecConfig withoutSource() {
+    return new CodecConfig(registry, options, snakeCase, null);
   }
 
   public CodecConfig withSnakeCase(boolean snake) {
