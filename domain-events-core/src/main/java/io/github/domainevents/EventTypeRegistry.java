@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -146,7 +147,7 @@ public final class EventTypeRegistry {
     public Builder register(Class<? extends DomainEvent> type) {
       Checks.requireNonNull(type, "type");
       Checks.requireArgument(
-          !type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers()),
+          !type.isInterface() && !Modifier.isAbstract(type.getModifiers()),
           "cannot register " + type.getName() + ": an event type must be a concrete class");
       String name = EventTypes.of(type);
       Class<? extends DomainEvent> previous = classesByName.putIfAbsent(name, type);

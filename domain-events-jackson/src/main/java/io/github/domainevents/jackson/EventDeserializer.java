@@ -4,6 +4,7 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.WireFormat;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +110,6 @@ final class EventDeserializer extends DelegatingDeserializer {
   static boolean handles(Class<?> type) {
     return DomainEvent.class.isAssignableFrom(type)
         && !type.isInterface()
-        && !java.lang.reflect.Modifier.isAbstract(type.getModifiers());
+        && !Modifier.isAbstract(type.getModifiers());
   }
 }

@@ -5,6 +5,7 @@ import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,7 @@ final class EventReading {
   static void checkObject(JsonNode tree, String what) {
     if (!tree.isObject()) {
       throw new EventFormatException(
-          null, what + " must be a JSON object, was " + tree.getNodeType().name().toLowerCase(
-              java.util.Locale.ROOT));
+          null, what + " must be a JSON object, was " + tree.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     for (Map.Entry<String, JsonNode> property : tree.properties()) {
       String key = property.getKey();

@@ -212,6 +212,29 @@ public abstract class SecurityContract {
   }
 
   @Test
+  void theModuleAlone_rejectsTypeIdKeysAndUnknownTypes_withTheCauseAttached() {
+    EventCodec module = codecs().moduleOnly(CodecConfig.defaults());
+
+    assertThatThrownBy(() -> module.fromJson(withField("@class", "\"java.lang.Runtime\"")))
+        .isInstanceOf(RuntimeException.class)
+        .hasRootCauseInstanceOf(EventFormatException.class)
+        .hasMessageContaining("@class");
+    assertThatThrownBy(
+            () -> module.fromJson(VALID.replace("\"invite.created\"", "\"" + Gadget.NAME + "\"")))
+        .hasRootCauseInstanceOf(UnknownEventTypeException.class);
+  }
+
+  @Test
+  void theModuleAlone_rejectsDeepNestingThroughJacksonsOwnLimits_withoutStackOverflow() {
+    EventCodec module = codecs().moduleOnly(CodecConfig.defaults());
+    String json = VALID.replace("\"tok_3f9a\"", "[".repeat(100_000) + "]".repeat(100_000));
+
+    assertThatThrownBy(() -> module.fromJson(json))
+        .isInstanceOf(RuntimeException.class)
+        .hasStackTraceContaining("nesting depth");
+  }
+
+  @Test
   void readingAnUnregisteredClassDirectly_isRejected() {
     EventCodec empty = codecs().facade(new CodecConfig(
         io.github.domainevents.EventTypeRegistry.of(InviteAccepted.class),
