@@ -23,8 +23,8 @@ final class EventReading {
   /** Rejects anything but an object, and type-id keys such as {@code @class}. */
   static void checkObject(JsonNode tree, String what) {
     if (!tree.isObject()) {
-      throw new EventFormatException(
-          null, what + " must be a JSON object, was " + tree.getNodeType().name().toLowerCase(Locale.ROOT));
+      String actual = tree.getNodeType().name().toLowerCase(Locale.ROOT);
+      throw new EventFormatException(null, what + " must be a JSON object, was " + actual);
     }
     for (String key : tree.propertyNames()) {
       if (WireFormat.isTypeIdKey(key)) {
