@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public class EventFormatException extends IllegalArgumentException {
+public final class EventFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable String field;
