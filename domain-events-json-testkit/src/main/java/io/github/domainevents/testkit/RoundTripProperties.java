@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.EventFormatException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,45 @@ public abstract class RoundTripProperties {
   @Property(tries = 200)
   void anyEvent_roundTripsThroughCloudEvents(@ForAll("events") DomainEvent event) {
     assertThat(codec().fromCloudEvent(codec().toCloudEvent(event))).isEqualTo(event);
+  }
+
+  /**
+   * Corrupted input never escapes as anything but the library's two exceptions: no
+   * NullPointerException, no Jackson exception, no StackOverflowError, no partly built event.
+   */
+  @Property(tries = 500)
+  void corruptedJson_readsOrFailsWithTheLibrarysExceptions(@ForAll("corruptions") String json) {
+    DomainEvent event;
+    try {
+      event = codec().fromJson(json);
+    } catch (EventFormatException | UnknownEventTypeException expected) {
+      assertThat(expected.getMessage()).isNotBlank();
+      return;
+    }
+    assertThat(event.header()).isNotNull();
+    assertThat(codec().fromJson(codec().toJson(event))).isEqualTo(event);
+  }
+
+  @Provide
+  Arbitrary<String> corruptions() {
+    Arbitrary<String> valid = Arbitraries.of(
+        Vectors.load("java/invite-created.json"),
+        Vectors.load("java/invite-accepted.json"),
+        Vectors.load("seed/invite-created-pydantic-z.json"));
+    Arbitrary<String> junk = Arbitraries.of(
+        "", "{", "}", "[", "]", "\"", ":", ",", "null", "0", "-1e999", "\\u0000", "\"@class\"",
+        "{\"a\":", "[[[[", "true", "\uD83C", "é");
+    return Combinators.combine(valid, Arbitraries.integers().between(0, 400),
+            Arbitraries.integers().between(0, 6), junk, Arbitraries.integers().between(1, 3))
+        .as((text, at, removed, insert, times) -> {
+          String result = text;
+          for (int i = 0; i < times; i++) {
+            int start = Math.min(at * (i + 1) % (result.length() + 1), result.length());
+            int end = Math.min(start + removed, result.length());
+            result = result.substring(0, start) + insert + result.substring(end);
+          }
+          return result;
+        });
   }
 
   @Provide
