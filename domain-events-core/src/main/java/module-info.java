@@ -10,4 +10,5 @@ module io.github.domainevents {
   exports io.github.domainevents;
   exports io.github.domainevents.aggregate;
   exports io.github.domainevents.trace;
+  exports io.github.domainevents.wire;
 }

@@ -45,9 +45,11 @@ class ModuleDescriptorTest {
     assertThat(descriptor.exports())
         .allSatisfy(export -> assertThat(export.isQualified()).as(export.source()).isFalse());
     assertThat(descriptor.exports().stream().map(Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace");
+        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace",
+            "io.github.domainevents.wire");
     assertThat(descriptor.packages())
-        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace");
+        .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace",
+            "io.github.domainevents.wire");
   }
 
   @Test
