@@ -197,6 +197,14 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public Registration registerAll(Object listener) {
     Checks.requireNonNull(listener, "listener");
     List<ListenerMethods.Found> methods = ListenerMethods.scan(listener);
+    for (ListenerMethods.Found method : methods) { // all checked before the first is added
+      try {
+        EventTypes.of(method.eventType);
+      } catch (IllegalArgumentException invalid) {
+        throw new IllegalArgumentException(
+            "@HandleEvent method " + method.description + ": " + invalid.getMessage(), invalid);
+      }
+    }
     List<Registration> registrations = new ArrayList<>(methods.size());
     for (ListenerMethods.Found method : methods) {
       registrations.add(add(method.eventType, method.priority, method.description, method.handler));
