@@ -542,7 +542,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     HandlerFailure details = new HandlerFailure(event, handler.info, failure);
     try {
       errorHandler.handle(details);
-    } catch (RuntimeException | Error brokenErrorHandler) {
+    } catch (Throwable brokenErrorHandler) { // even a checked exception thrown sneakily
       if (brokenErrorHandler instanceof VirtualMachineError fatal) {
         throw fatal;
       }
