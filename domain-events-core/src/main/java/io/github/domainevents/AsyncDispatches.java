@@ -64,7 +64,7 @@ final class AsyncDispatches {
     }
     try {
       executor().execute(task);
-    } catch (RejectedExecutionException rejected) {
+    } catch (RuntimeException rejected) { // not only RejectedExecutionException: never lost
       inFlight.remove(task);
       task.future.completeExceptionally(
           new RejectedExecutionException(

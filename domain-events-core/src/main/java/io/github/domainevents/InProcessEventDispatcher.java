@@ -312,7 +312,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    *
    * <p>The future completes with the {@link DispatchReport}, or exceptionally with what {@link
    * #dispatchAndReport} would have thrown, or with a {@link
-   * java.util.concurrent.RejectedExecutionException} if the executor refused the work.
+   * java.util.concurrent.RejectedExecutionException} if the executor refused the work (whatever
+   * it threw is the cause).
    *
    * @param event the event
    * @return the future outcome
