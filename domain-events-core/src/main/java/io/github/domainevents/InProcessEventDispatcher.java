@@ -248,7 +248,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     if (handlers.length == 0) {
       deadEventHandler.handle(event);
     } else if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
-      runReporting(event, handlers);
+      runReporting(event, handlers, false);
     } else {
       runHandlers(event, handlers);
     }
@@ -302,7 +302,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
       deadEventHandler.handle(event);
       return new DispatchReport(event, List.of());
     }
-    return runReporting(event, handlers);
+    return runReporting(event, handlers, false);
+  }
+
+  /**
+   * As {@link #dispatchAndReport}, but a fail-fast failure, checked or not, is wrapped in an
+   * {@link EventDispatchException} naming the event and handler: on another thread, a bare
+   * exception would not say which dispatch it came from.
+   */
+  private DispatchReport dispatchAndReportAsync(DomainEvent event) {
+    HandlerEntry[] handlers = route(event);
+    if (handlers.length == 0) {
+      deadEventHandler.handle(event);
+      return new DispatchReport(event, List.of());
+    }
+    return runReporting(event, handlers, true);
   }
 
   /**
@@ -310,8 +324,10 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * #dispatch}, in the caller's causal context (the ambient cause, correlation, clock and id
    * generator follow the event to the executor thread).
    *
-   * <p>The future completes with the {@link DispatchReport}, or exceptionally with what {@link
-   * #dispatchAndReport} would have thrown, or with a {@link
+   * <p>The future completes with the {@link DispatchReport}, or exceptionally: under {@link
+   * ErrorPolicy#FAIL_FAST} with an {@link EventDispatchException} that names the event type, id
+   * and failed handler, whose cause is what the handler threw, and which carries the report;
+   * otherwise with what {@link #dispatchAndReport} would have thrown; or with a {@link
    * java.util.concurrent.RejectedExecutionException} if the executor refused the work (whatever
    * it threw is the cause).
    *
@@ -322,7 +338,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
-    return async.submit(event, AmbientContext.current().snapshot(), () -> dispatchAndReport(event));
+    return async.submit(
+        event, AmbientContext.current().snapshot(), () -> dispatchAndReportAsync(event));
   }
 
   /**
@@ -442,8 +459,12 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     }
   }
 
-  /** The recording path: builds a report; enforces all three policies. */
-  private DispatchReport runReporting(DomainEvent event, HandlerEntry[] handlers) {
+  /**
+   * The recording path: builds a report; enforces all three policies. With {@code wrapFailure},
+   * a fail-fast failure is always wrapped in an {@link EventDispatchException}.
+   */
+  private DispatchReport runReporting(
+      DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
     DomainEvent outerCause = context.cause;
@@ -496,7 +517,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
       if (errorPolicy == ErrorPolicy.FAIL_FAST) {
-        throw propagate(firstFailure, event, failedHandler, result);
+        throw wrapFailure
+            ? EventDispatchException.wrapping(firstFailure, event, failedHandler.info, result)
+            : propagate(firstFailure, event, failedHandler, result);
       }
       if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
         throw EventDispatchException.collecting(result);
