@@ -259,6 +259,7 @@ class AnnotatedHandlersTest {
   void invalidEventTypeOfAMethod_failsAtRegistration_andRegistersNothing() {
     assertThatThrownBy(() -> dispatcher.registerAll(new ListensToABadlyTypedEvent()))
         .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ListensToABadlyTypedEvent.bBadlyTyped(BadlyTyped)")
         .hasMessageContaining("invite revoked");
 
     assertThat(dispatcher.handlersFor(InviteCreated.class)).isEmpty();

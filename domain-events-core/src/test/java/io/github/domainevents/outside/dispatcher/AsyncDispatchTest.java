@@ -268,4 +268,42 @@ class AsyncDispatchTest {
       throw failure;
     }
   }
+
+  @Test
+  void virtualThreadExecutor_runsTheDispatch_onJdk21AndLater() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21);
+    ExecutorService virtual = (ExecutorService)
+        Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    try {
+      InProcessEventDispatcher onVirtualThreads =
+          InProcessEventDispatcher.builder().executor(virtual).build();
+      AtomicReference<Boolean> isVirtual = new AtomicReference<>();
+      AtomicReference<EventHeader> created = new AtomicReference<>();
+      onVirtualThreads.register(InviteCreated.class, event -> {
+        isVirtual.set((Boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread()));
+        created.set(EventHeader.create());
+      });
+      InviteCreated event = new InviteCreated(1);
+
+      onVirtualThreads.dispatchAsync(event).get(10, TimeUnit.SECONDS);
+      onVirtualThreads.close();
+
+      assertThat(isVirtual.get()).isTrue();
+      assertThat(created.get().causationId()).contains(event.eventId());
+    } finally {
+      virtual.shutdownNow();
+    }
+  }
+
+  @Test
+  void builderRejectsNullPolicies() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> InProcessEventDispatcher.builder().errorPolicy(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("errorPolicy");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> InProcessEventDispatcher.builder().reportAndContinue(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("errorHandler");
+  }
 }

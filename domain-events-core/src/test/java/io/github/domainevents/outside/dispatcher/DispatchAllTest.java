@@ -162,4 +162,22 @@ class DispatchAllTest {
   void undispatchedEventsException_isAbsentFromOtherFailures() {
     assertThat(UndispatchedEventsException.in(new IllegalStateException())).isEmpty();
   }
+
+  @Test
+  void nestedDispatchAllFailure_tellsTheOuterCallerAboutItsOwnBatch() {
+    Ping inner1 = new Ping(1);
+    Ping inner2 = new Ping(2);
+    InviteCreated outer1 = new InviteCreated(1);
+    InviteCreated outer2 = new InviteCreated(2);
+    dispatcher.register(InviteCreated.class, event -> dispatcher.dispatchAll(List.of(inner1, inner2)));
+    dispatcher.register(Ping.class, event -> {
+      throw new IllegalStateException("inner failure");
+    });
+
+    Throwable thrown = catchThrowable(() -> dispatcher.dispatchAll(List.of(outer1, outer2)));
+
+    UndispatchedEventsException undispatched = UndispatchedEventsException.in(thrown).orElseThrow();
+    assertThat(undispatched.failedEvent()).isSameAs(outer1);
+    assertThat(undispatched.notDispatched()).containsExactly(outer2);
+  }
 }

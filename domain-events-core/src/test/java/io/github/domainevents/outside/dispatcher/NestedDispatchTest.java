@@ -176,6 +176,11 @@ class NestedDispatchTest {
         });
     assertThat(reached).containsExactly(0, 1, 2);
     assertThatThreadContextIsClean();
+
+    reached.clear();
+    length.set(3); // the failed chain left no depth behind on this thread
+    limited.dispatch(new Ping(0));
+    assertThat(reached).containsExactly(0, 1, 2);
   }
 
   @Test
