@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * A handler may dispatch: the nested dispatch runs at once, depth-first, on the same thread,
  * and returns before the outer dispatch goes on to its next handler. Nesting deeper than {@link
  * Builder#maxDepth(int)} (64 by default) throws a {@link DispatchDepthExceededException} that
- * names the chain of event types, instead of overflowing the stack.
+ * names the chain of event types, instead of overflowing the stack. A dead-event handler that
+ * dispatches counts as nesting too.
  *
  * <h2>Failures</h2>
  *
@@ -246,7 +247,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public void dispatch(DomainEvent event) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
-      deadEventHandler.handle(event);
+      handleDead(event);
     } else if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
       runReporting(event, handlers, false);
     } else {
@@ -299,7 +300,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public DispatchReport dispatchAndReport(DomainEvent event) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
-      deadEventHandler.handle(event);
+      handleDead(event);
       return new DispatchReport(event, List.of());
     }
     return runReporting(event, handlers, false);
@@ -313,7 +314,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private DispatchReport dispatchAndReportAsync(DomainEvent event) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
-      deadEventHandler.handle(event);
+      handleDead(event);
       return new DispatchReport(event, List.of());
     }
     return runReporting(event, handlers, true);
@@ -422,6 +423,20 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
 
   private HandlerEntry[] route(@Nullable DomainEvent event) {
     return registry.handlersFor(checkEvent(event).getClass());
+  }
+
+  /**
+   * Hands an event without handlers to the dead-event handler, inside the depth guard: a
+   * dead-event handler that dispatches (say, a dead letter nobody handles either) is nesting too.
+   */
+  private void handleDead(DomainEvent event) {
+    AmbientContext context = AmbientContext.current();
+    int depth = enter(context, event);
+    try {
+      deadEventHandler.handle(event);
+    } finally {
+      exit(context, depth);
+    }
   }
 
   /** The allocation-free path: fail-fast and report-and-continue, no report. */

@@ -273,4 +273,19 @@ class NestedDispatchTest {
     assertThat(header.causationId()).isEmpty();
     assertThat(header.correlationId()).isEmpty();
   }
+
+  @Test
+  void deadEventHandlerThatDispatchesDeadEvents_stopsAtTheDepthLimit_notWithAStackOverflow() {
+    AtomicReference<InProcessEventDispatcher> self = new AtomicReference<>();
+    InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+        .maxDepth(10)
+        .deadEventHandler(event -> self.get().dispatch(new Ping(((Ping) event).n() + 1)))
+        .build();
+    self.set(dispatcher);
+
+    assertThatThrownBy(() -> dispatcher.dispatch(new Ping(0)))
+        .isInstanceOfSatisfying(DispatchDepthExceededException.class,
+            exceeded -> assertThat(exceeded.chain()).hasSize(11).containsOnly("Ping"));
+    assertThatThreadContextIsClean();
+  }
 }
