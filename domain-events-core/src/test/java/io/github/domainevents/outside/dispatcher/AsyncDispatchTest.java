@@ -132,6 +132,20 @@ class AsyncDispatchTest {
   }
 
   @Test
+  void staleContextLeftOnThePooledThread_isNotSeenByTheHandler() throws Exception {
+    Instant stale = Instant.parse("1999-12-31T23:59:59Z");
+    worker.submit(() -> EventDefaults.withClock(Clock.fixed(stale, ZoneOffset.UTC))) // never closed
+        .get(10, TimeUnit.SECONDS);
+    AtomicReference<Instant> occurredAt = new AtomicReference<>();
+    dispatcher.register(InviteCreated.class,
+        event -> occurredAt.set(EventHeader.create().occurredAt()));
+
+    dispatcher.dispatchAsync(new InviteCreated(1)).get(10, TimeUnit.SECONDS);
+
+    assertThat(occurredAt.get()).isNotEqualTo(stale);
+  }
+
+  @Test
   void nothingLeaksIntoTheNextTaskOnAPooledThread_afterSuccessOrFailure() throws Exception {
     AtomicReference<CompletableFuture<DispatchReport>> succeeding = new AtomicReference<>();
     AtomicReference<CompletableFuture<DispatchReport>> failing = new AtomicReference<>();
