@@ -3,6 +3,7 @@ package io.github.domainevents.outside.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
@@ -209,7 +210,7 @@ class DispatcherStressTest {
     for (int round = 0; round < 200; round++) {
       InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
       AtomicLong calls = new AtomicLong();
-      io.github.domainevents.DomainEventHandler<Ping> handler = event -> calls.incrementAndGet();
+      DomainEventHandler<Ping> handler = event -> calls.incrementAndGet();
       Registration contested = dispatcher.register(Ping.class, handler);
       dispatcher.register(Ping.class, handler);
       CountDownLatch start = new CountDownLatch(1);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.BadlyTyped;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteEvent;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
+import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,7 @@ class HandlerOrderTest {
     dispatcher.register(InviteCreated.class, new Object() {
       void handle(InviteCreated event) {}
     }::handle);
-    dispatcher.register(DispatcherFixtures.Ping.class, journal.handler("other type"));
+    dispatcher.register(Ping.class, journal.handler("other type"));
 
     List<HandlerInfo> handlers = dispatcher.handlersFor(InviteCreated.class);
 
@@ -76,7 +78,7 @@ class HandlerOrderTest {
 
   @Test
   void handlersFor_anonymousClass_isDescribedAsAnonymous() {
-    dispatcher.register(InviteCreated.class, new io.github.domainevents.DomainEventHandler<>() {
+    dispatcher.register(InviteCreated.class, new DomainEventHandler<>() {
       @Override
       public void handle(InviteCreated event) {}
     });

@@ -15,6 +15,7 @@ import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -122,7 +123,7 @@ class InterceptorTest {
         .interceptor((event, handler, next) -> {
           next.proceed(event);
           if (handler.priority() == 1) {
-            throw new java.io.IOException("metrics store down");
+            throw new IOException("metrics store down");
           }
         })
         .build();

@@ -2,6 +2,7 @@ package io.github.domainevents.outside.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.DomainEventHandler;
@@ -190,7 +191,7 @@ class RegistrationTest {
     assertThat(journal.entries()).containsExactly("mail:7");
     assertThat(dispatcher.handlersFor(InviteCreated.class))
         .extracting(HandlerInfo::eventType, HandlerInfo::description)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+        .containsExactly(tuple(
             InviteCreated.class, "RegistrationTest.SendWelcomeMail"));
   }
 
