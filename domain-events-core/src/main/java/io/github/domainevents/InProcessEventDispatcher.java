@@ -364,7 +364,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * Stops accepting asynchronous dispatches, waits up to {@code timeout} for those in flight,
    * and shuts down the executor if the dispatcher created it (an executor passed to the builder
    * is left running). Dispatches still running are not interrupted; they are returned and logged
-   * as a warning. Closing again is harmless. Synchronous dispatch keeps working.
+   * as a warning. Closing again is harmless. Synchronous dispatch keeps working. Called from a
+   * handler of an asynchronous dispatch, it does not wait for that dispatch, which is then among
+   * those returned.
    *
    * @param timeout how long to wait for dispatches in flight
    * @return the events whose asynchronous dispatch had not finished; empty if all did
