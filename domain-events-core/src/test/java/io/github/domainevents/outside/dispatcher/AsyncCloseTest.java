@@ -200,4 +200,23 @@ class AsyncCloseTest {
         .hasMessageContaining("executor");
     assertThat(dispatcher.isClosed()).isFalse();
   }
+
+  @Test
+  void closeFromInsideAnAsyncHandler_doesNotWaitForItself() throws Exception {
+    InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+    AtomicReference<List<DomainEvent>> unfinished = new AtomicReference<>();
+    AtomicReference<Duration> took = new AtomicReference<>();
+    dispatcher.register(InviteCreated.class, event -> {
+      long start = System.nanoTime();
+      unfinished.set(dispatcher.close(Duration.ofSeconds(20)));
+      took.set(Duration.ofNanos(System.nanoTime() - start));
+    });
+    InviteCreated event = new InviteCreated(1);
+
+    dispatcher.dispatchAsync(event).get(40, TimeUnit.SECONDS);
+
+    assertThat(took.get()).isLessThan(Duration.ofSeconds(10));
+    assertThat(unfinished.get()).containsExactly(event); // it was still running: itself
+    assertThat(dispatcher.isClosed()).isTrue();
+  }
 }
