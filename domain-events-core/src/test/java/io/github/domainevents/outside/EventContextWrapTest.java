@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventContext;
+import io.github.domainevents.EventDispatchException;
 import io.github.domainevents.EventDefaults;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventIdGenerator;
@@ -402,7 +403,8 @@ class EventContextWrapTest {
       assertThatThrownBy(() -> outcome.get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause()
-          .hasMessage("handler failed");
+          .isInstanceOf(EventDispatchException.class)
+          .hasRootCauseMessage("handler failed");
       plainTaskOnTheWorker().isEmpty();
     }
   }
