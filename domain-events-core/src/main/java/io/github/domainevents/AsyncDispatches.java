@@ -105,7 +105,13 @@ final class AsyncDispatches {
         break;
       }
     }
-    ExecutorService ours = owned;
+    ExecutorService ours;
+    creationLock.lock(); // so that a pool created by a racing first dispatchAsync is seen here
+    try {
+      ours = owned;
+    } finally {
+      creationLock.unlock();
+    }
     if (ours != null) {
       ours.shutdown();
     }
@@ -131,6 +137,9 @@ final class AsyncDispatches {
     try {
       ExecutorService created = owned;
       if (created == null) {
+        if (closed) { // never create a pool that close() has already looked for
+          throw new RejectedExecutionException("the dispatcher was closed");
+        }
         created = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads());
         owned = created;
