@@ -452,11 +452,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     AmbientScope outerScope = context.innermostScope;
     try {
       for (HandlerEntry handler : handlers) {
-        context.cause = event;
-        context.correlationId = null;
-        context.clock = outerClock;
-        context.idGenerator = outerIds;
-        context.innermostScope = null; // a handler cannot close its caller's scopes
+        enterHandler(context, event, outerClock, outerIds);
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -467,12 +463,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth);
-      context.cause = outerCause;
-      context.correlationId = outerCorrelation;
-      context.clock = outerClock;
-      context.idGenerator = outerIds;
-      context.innermostScope = outerScope;
+      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
     }
   }
 
@@ -498,11 +489,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
           outcomes.add(new DispatchReport.Outcome(handler.info, DispatchReport.Status.SKIPPED, null, 0));
           continue;
         }
-        context.cause = event;
-        context.correlationId = null;
-        context.clock = outerClock;
-        context.idGenerator = outerIds;
-        context.innermostScope = null; // a handler cannot close its caller's scopes
+        enterHandler(context, event, outerClock, outerIds);
         long start = System.nanoTime();
         try {
           handler.target.handle(event);
@@ -524,12 +511,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth);
-      context.cause = outerCause;
-      context.correlationId = outerCorrelation;
-      context.clock = outerClock;
-      context.idGenerator = outerIds;
-      context.innermostScope = outerScope;
+      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
     }
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
@@ -561,6 +543,40 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     while (context.depth > depth) {
       context.pop();
     }
+  }
+
+  /**
+   * Makes {@code event} the cause for the next handler and undoes whatever the previous handler
+   * left behind (an open scope, a scoped clock), so each handler starts from the same context.
+   * A handler starts with no open scope, so it cannot close its caller's scopes.
+   */
+  private static void enterHandler(
+      AmbientContext context,
+      DomainEvent event,
+      @Nullable Clock outerClock,
+      @Nullable EventIdGenerator outerIds) {
+    context.cause = event;
+    context.correlationId = null;
+    context.clock = outerClock;
+    context.idGenerator = outerIds;
+    context.innermostScope = null;
+  }
+
+  /** Restores exactly the context the dispatch started with. */
+  private static void exit(
+      AmbientContext context,
+      int depth,
+      @Nullable DomainEvent outerCause,
+      @Nullable UUID outerCorrelation,
+      @Nullable Clock outerClock,
+      @Nullable EventIdGenerator outerIds,
+      @Nullable AmbientScope outerScope) {
+    exit(context, depth);
+    context.cause = outerCause;
+    context.correlationId = outerCorrelation;
+    context.clock = outerClock;
+    context.idGenerator = outerIds;
+    context.innermostScope = outerScope;
   }
 
   /** Fail-fast: unchecked failures unchanged, checked ones wrapped. */
