@@ -9,4 +9,6 @@ module io.github.domainevents {
 
   exports io.github.domainevents;
   exports io.github.domainevents.aggregate;
+  exports io.github.domainevents.trace;
+  exports io.github.domainevents.wire;
 }

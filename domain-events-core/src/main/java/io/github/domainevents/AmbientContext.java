@@ -117,7 +117,17 @@ final class AmbientContext {
         Arrays.copyOf(chain, depth));
   }
 
-  /** Replaces this frame's values with {@code snapshot}'s. */
+  /**
+   * Installs {@code snapshot}'s values to run work captured elsewhere (a wrapped task, an
+   * asynchronous dispatch). No scope counts as open for that work: scopes can only be closed by
+   * the code that opened them, so the work cannot close the capturer's scopes.
+   */
+  void install(Snapshot snapshot) {
+    restore(snapshot);
+    innermostScope = null;
+  }
+
+  /** Replaces this frame's values with {@code snapshot}'s, scopes included. */
   void restore(Snapshot snapshot) {
     cause = snapshot.cause;
     correlationId = snapshot.correlationId;

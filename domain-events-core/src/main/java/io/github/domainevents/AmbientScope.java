@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Scopes nest: each remembers the scope that was innermost when it opened. Closing is
  * idempotent, must happen on the opening thread, and must happen innermost first; a violation
  * throws {@link IllegalStateException} and changes nothing, so a mistake is reported rather
- * than silently corrupting the context of later code on the thread.
+ * than silently corrupting the context of later code on the thread. A handler, a wrapped task or
+ * an asynchronous dispatch starts with no open scope (the values of the caller's scopes still
+ * apply), so it cannot close a scope its caller opened: only the opening code can.
  */
 abstract class AmbientScope implements AutoCloseable {
   private final Thread owner = Thread.currentThread();
@@ -38,8 +40,10 @@ abstract class AmbientScope implements AutoCloseable {
     AmbientContext context = AmbientContext.current();
     Checks.requireState(
         context.innermostScope == this,
-        describe() + " closed out of order: a scope opened inside it is still open"
-            + " (close scopes in reverse order, ideally with try-with-resources)");
+        describe() + " closed out of order: it is not the innermost open scope here; either a"
+            + " scope opened inside it is still open (close scopes in reverse order, ideally"
+            + " with try-with-resources), or it is being closed inside a handler or wrapped"
+            + " task that did not open it");
     closed = true;
     context.innermostScope = outer;
     restore(context);

@@ -64,7 +64,7 @@ final class AsyncDispatches {
     }
     try {
       executor().execute(task);
-    } catch (RejectedExecutionException rejected) {
+    } catch (RuntimeException rejected) { // not only RejectedExecutionException: never lost
       inFlight.remove(task);
       task.future.completeExceptionally(
           new RejectedExecutionException(
@@ -77,7 +77,8 @@ final class AsyncDispatches {
 
   /**
    * Stops accepting work, waits up to {@code timeout} for what is in flight, and shuts down the
-   * executor if this class created it.
+   * executor if this class created it. A dispatch whose handler called this is not waited for
+   * (it cannot finish before this returns) and is among the unfinished.
    *
    * @return the events whose dispatch had not finished when the time was up
    */
@@ -86,6 +87,9 @@ final class AsyncDispatches {
     List<Task> pending = new ArrayList<>(inFlight);
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Task task : pending) {
+      if (task.runner == Thread.currentThread()) {
+        continue; // close() called by this dispatch's own handler: waiting would only time out
+      }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
         break;
@@ -101,7 +105,13 @@ final class AsyncDispatches {
         break;
       }
     }
-    ExecutorService ours = owned;
+    ExecutorService ours;
+    creationLock.lock(); // so that a pool created by a racing first dispatchAsync is seen here
+    try {
+      ours = owned;
+    } finally {
+      creationLock.unlock();
+    }
     if (ours != null) {
       ours.shutdown();
     }
@@ -127,6 +137,9 @@ final class AsyncDispatches {
     try {
       ExecutorService created = owned;
       if (created == null) {
+        if (closed) { // never create a pool that close() has already looked for
+          throw new RejectedExecutionException("the dispatcher was closed");
+        }
         created = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads());
         owned = created;
@@ -158,6 +171,7 @@ final class AsyncDispatches {
     final AmbientContext.Snapshot context;
     final Supplier<DispatchReport> work;
     final CompletableFuture<DispatchReport> future = new CompletableFuture<>();
+    volatile @Nullable Thread runner;
 
     Task(DomainEvent event, AmbientContext.Snapshot context, Supplier<DispatchReport> work) {
       this.event = event;
@@ -167,9 +181,10 @@ final class AsyncDispatches {
 
     @Override
     public void run() {
+      runner = Thread.currentThread();
       AmbientContext ambient = AmbientContext.current();
       AmbientContext.Snapshot own = ambient.snapshot();
-      ambient.restore(context);
+      ambient.install(context);
       try {
         future.complete(work.get());
       } catch (Throwable failure) {
@@ -180,6 +195,7 @@ final class AsyncDispatches {
       } finally {
         ambient.restore(own);
         inFlight.remove(this);
+        runner = null;
       }
     }
   }

@@ -78,7 +78,9 @@ public abstract class BaseDomainEvent implements DomainEvent {
 
   /**
    * Returns a short description: {@code InviteCreatedEvent[type=invite.created, id=...,
-   * correlation=..., causation=...]}; absent ids are left out.
+   * correlation=..., causation=...]}; absent ids are left out. Never throws: an invalid {@link
+   * EventType} shows as {@code type=<invalid @EventType>}, so that logging the event cannot hide
+   * the error being logged.
    */
   @Override
   public String toString() {
@@ -86,7 +88,7 @@ public abstract class BaseDomainEvent implements DomainEvent {
         new StringBuilder(160)
             .append(getClass().getSimpleName())
             .append("[type=")
-            .append(eventType())
+            .append(typeForToString())
             .append(", id=")
             .append(header.eventId());
     if (header.correlationIdOrNull() != null) {
@@ -96,5 +98,13 @@ public abstract class BaseDomainEvent implements DomainEvent {
       text.append(", causation=").append(header.causationIdOrNull());
     }
     return text.append(']').toString();
+  }
+
+  private String typeForToString() {
+    try {
+      return eventType();
+    } catch (IllegalArgumentException invalidType) {
+      return "<invalid @EventType>";
+    }
   }
 }

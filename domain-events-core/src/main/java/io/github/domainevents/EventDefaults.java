@@ -140,11 +140,14 @@ public final class EventDefaults {
    */
   public static Registration addMetadataContributor(MetadataContributor contributor) {
     Checks.requireNonNull(contributor, "contributor");
+    // A wrapper per registration, so that closing it removes exactly this registration even when
+    // the same contributor was added more than once.
+    MetadataContributor installed = metadata -> contributor.contribute(metadata);
     CONTRIBUTORS_LOCK.lock();
     try {
       MetadataContributor[] current = contributors;
       MetadataContributor[] next = Arrays.copyOf(current, current.length + 1);
-      next[current.length] = contributor;
+      next[current.length] = installed;
       contributors = next;
     } finally {
       CONTRIBUTORS_LOCK.unlock();
@@ -152,17 +155,17 @@ public final class EventDefaults {
     AtomicBoolean removed = new AtomicBoolean();
     return () -> {
       if (removed.compareAndSet(false, true)) {
-        removeContributor(contributor);
+        removeContributor(installed);
       }
     };
   }
 
-  private static void removeContributor(MetadataContributor contributor) {
+  private static void removeContributor(MetadataContributor installed) {
     CONTRIBUTORS_LOCK.lock();
     try {
       MetadataContributor[] current = contributors;
       for (int i = 0; i < current.length; i++) {
-        if (current[i] == contributor) {
+        if (current[i] == installed) {
           MetadataContributor[] next = new MetadataContributor[current.length - 1];
           System.arraycopy(current, 0, next, 0, i);
           System.arraycopy(current, i + 1, next, i, current.length - i - 1);

@@ -36,9 +36,18 @@ final class EventTypes {
         !value.isBlank(), "@EventType on " + type.getName() + " must not be blank");
     for (int i = 0; i < value.length(); i++) {
       Checks.requireArgument(
-          !Character.isWhitespace(value.charAt(i)),
+          !isWhiteSpace(value.charAt(i)),
           "@EventType(\"" + value + "\") on " + type.getName() + " must not contain white space");
     }
     return value;
+  }
+
+  /**
+   * Tells whether {@code c} is white space in Unicode's sense. {@link Character#isWhitespace}
+   * alone misses the no-break spaces (U+00A0, U+2007, U+202F) and U+0085, which look like or
+   * act as spaces and slip in through copy and paste.
+   */
+  private static boolean isWhiteSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }

@@ -22,7 +22,10 @@ import java.lang.annotation.Target;
  * <p>The method must be public, non-static, and take exactly one parameter whose type is a
  * {@link DomainEvent} subtype (class or interface); it receives events of that type and its
  * subtypes. Its return value, if any, is ignored. A method that breaks these rules makes {@code
- * registerAll} fail with an {@link IllegalArgumentException} naming it. The method is invoked
+ * registerAll} fail with an {@link IllegalArgumentException} naming it. Annotated methods of
+ * superclasses count too; an overridden method is registered once, as its override. Where the
+ * override goes through a generic bridge (a superclass's {@code on(E event)} overridden by {@code
+ * on(InviteCreated event)}), the override must carry the annotation itself. The method is invoked
  * through a {@link java.lang.invoke.MethodHandle} resolved once at registration, not through
  * reflection on each event.
  *

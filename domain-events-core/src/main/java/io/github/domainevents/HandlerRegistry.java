@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registered handlers, as an immutable, ordered snapshot replaced on every change.
@@ -25,6 +26,10 @@ final class HandlerRegistry {
   /** Returns the handlers for {@code eventClass}, in the order they run. */
   HandlerEntry[] handlersFor(Class<?> eventClass) {
     Snapshot current = snapshot;
+    Route last = current.lastRouted;
+    if (last != null && last.eventClass == eventClass) {
+      return last.handlers;
+    }
     HandlerEntry[] routed = current.routes.get(eventClass);
     return routed != null ? routed : current.route(eventClass);
   }
@@ -86,10 +91,29 @@ final class HandlerRegistry {
     HandlerEntry create(HandlerRegistry registry, long sequence);
   }
 
-  /** All entries in run order, plus the per-class routes derived from them. */
+  /** One resolved route. Immutable, so it may be shared through a plain field. */
+  private static final class Route {
+    final Class<?> eventClass;
+    final HandlerEntry[] handlers;
+
+    Route(Class<?> eventClass, HandlerEntry[] handlers) {
+      this.eventClass = eventClass;
+      this.handlers = handlers;
+    }
+  }
+
+  /**
+   * All entries in run order, plus the per-class routes derived from them.
+   *
+   * <p>{@code lastRouted} short-cuts the map for the event class resolved most recently (the
+   * common case of a service dispatching one kind of event at a time). It is written only when a
+   * route is first resolved, never on the dispatch path, so threads dispatching concurrently do
+   * not write to a shared cache line; a stale or missing value just falls back to the map.
+   */
   private static final class Snapshot {
     final HandlerEntry[] entries;
     final ConcurrentHashMap<Class<?>, HandlerEntry[]> routes = new ConcurrentHashMap<>();
+    @Nullable Route lastRouted;
 
     Snapshot(HandlerEntry[] entries) {
       this.entries = entries;
@@ -105,7 +129,9 @@ final class HandlerRegistry {
       }
       HandlerEntry[] routed = matching.isEmpty() ? NONE : matching.toArray(NONE);
       HandlerEntry[] raced = routes.putIfAbsent(eventClass, routed);
-      return raced != null ? raced : routed;
+      HandlerEntry[] winner = raced != null ? raced : routed;
+      lastRouted = new Route(eventClass, winner);
+      return winner;
     }
   }
 }

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * A handler may dispatch: the nested dispatch runs at once, depth-first, on the same thread,
  * and returns before the outer dispatch goes on to its next handler. Nesting deeper than {@link
  * Builder#maxDepth(int)} (64 by default) throws a {@link DispatchDepthExceededException} that
- * names the chain of event types, instead of overflowing the stack.
+ * names the chain of event types, instead of overflowing the stack. A dead-event handler that
+ * dispatches counts as nesting too.
  *
  * <h2>Failures</h2>
  *
@@ -197,6 +198,14 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public Registration registerAll(Object listener) {
     Checks.requireNonNull(listener, "listener");
     List<ListenerMethods.Found> methods = ListenerMethods.scan(listener);
+    for (ListenerMethods.Found method : methods) { // all checked before the first is added
+      try {
+        EventTypes.of(method.eventType);
+      } catch (IllegalArgumentException invalid) {
+        throw new IllegalArgumentException(
+            "@HandleEvent method " + method.description + ": " + invalid.getMessage(), invalid);
+      }
+    }
     List<Registration> registrations = new ArrayList<>(methods.size());
     for (ListenerMethods.Found method : methods) {
       registrations.add(add(method.eventType, method.priority, method.description, method.handler));
@@ -238,9 +247,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public void dispatch(DomainEvent event) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
-      deadEventHandler.handle(event);
+      handleDead(event);
     } else if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
-      runReporting(event, handlers);
+      runReporting(event, handlers, false);
     } else {
       runHandlers(event, handlers);
     }
@@ -291,10 +300,24 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public DispatchReport dispatchAndReport(DomainEvent event) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
-      deadEventHandler.handle(event);
+      handleDead(event);
       return new DispatchReport(event, List.of());
     }
-    return runReporting(event, handlers);
+    return runReporting(event, handlers, false);
+  }
+
+  /**
+   * As {@link #dispatchAndReport}, but a fail-fast failure, checked or not, is wrapped in an
+   * {@link EventDispatchException} naming the event and handler: on another thread, a bare
+   * exception would not say which dispatch it came from.
+   */
+  private DispatchReport dispatchAndReportAsync(DomainEvent event) {
+    HandlerEntry[] handlers = route(event);
+    if (handlers.length == 0) {
+      handleDead(event);
+      return new DispatchReport(event, List.of());
+    }
+    return runReporting(event, handlers, true);
   }
 
   /**
@@ -302,9 +325,12 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * #dispatch}, in the caller's causal context (the ambient cause, correlation, clock and id
    * generator follow the event to the executor thread).
    *
-   * <p>The future completes with the {@link DispatchReport}, or exceptionally with what {@link
-   * #dispatchAndReport} would have thrown, or with a {@link
-   * java.util.concurrent.RejectedExecutionException} if the executor refused the work.
+   * <p>The future completes with the {@link DispatchReport}, or exceptionally: under {@link
+   * ErrorPolicy#FAIL_FAST} with an {@link EventDispatchException} that names the event type, id
+   * and failed handler, whose cause is what the handler threw, and which carries the report;
+   * otherwise with what {@link #dispatchAndReport} would have thrown; or with a {@link
+   * java.util.concurrent.RejectedExecutionException} if the executor refused the work (whatever
+   * it threw is the cause).
    *
    * @param event the event
    * @return the future outcome
@@ -313,7 +339,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
-    return async.submit(event, AmbientContext.current().snapshot(), () -> dispatchAndReport(event));
+    return async.submit(
+        event, AmbientContext.current().snapshot(), () -> dispatchAndReportAsync(event));
   }
 
   /**
@@ -337,7 +364,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * Stops accepting asynchronous dispatches, waits up to {@code timeout} for those in flight,
    * and shuts down the executor if the dispatcher created it (an executor passed to the builder
    * is left running). Dispatches still running are not interrupted; they are returned and logged
-   * as a warning. Closing again is harmless. Synchronous dispatch keeps working.
+   * as a warning. Closing again is harmless. Synchronous dispatch keeps working. Called from a
+   * handler of an asynchronous dispatch, it does not wait for that dispatch, which is then among
+   * those returned.
    *
    * @param timeout how long to wait for dispatches in flight
    * @return the events whose asynchronous dispatch had not finished; empty if all did
@@ -398,6 +427,20 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return registry.handlersFor(checkEvent(event).getClass());
   }
 
+  /**
+   * Hands an event without handlers to the dead-event handler, inside the depth guard: a
+   * dead-event handler that dispatches (say, a dead letter nobody handles either) is nesting too.
+   */
+  private void handleDead(DomainEvent event) {
+    AmbientContext context = AmbientContext.current();
+    int depth = enter(context, event);
+    try {
+      deadEventHandler.handle(event);
+    } finally {
+      exit(context, depth);
+    }
+  }
+
   /** The allocation-free path: fail-fast and report-and-continue, no report. */
   private void runHandlers(DomainEvent event, HandlerEntry[] handlers) {
     AmbientContext context = AmbientContext.current();
@@ -409,11 +452,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     AmbientScope outerScope = context.innermostScope;
     try {
       for (HandlerEntry handler : handlers) {
-        context.cause = event;
-        context.correlationId = null;
-        context.clock = outerClock;
-        context.idGenerator = outerIds;
-        context.innermostScope = outerScope;
+        enterHandler(context, event, outerClock, outerIds);
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -424,17 +463,16 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth);
-      context.cause = outerCause;
-      context.correlationId = outerCorrelation;
-      context.clock = outerClock;
-      context.idGenerator = outerIds;
-      context.innermostScope = outerScope;
+      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
     }
   }
 
-  /** The recording path: builds a report; enforces all three policies. */
-  private DispatchReport runReporting(DomainEvent event, HandlerEntry[] handlers) {
+  /**
+   * The recording path: builds a report; enforces all three policies. With {@code wrapFailure},
+   * a fail-fast failure is always wrapped in an {@link EventDispatchException}.
+   */
+  private DispatchReport runReporting(
+      DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
     DomainEvent outerCause = context.cause;
@@ -451,11 +489,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
           outcomes.add(new DispatchReport.Outcome(handler.info, DispatchReport.Status.SKIPPED, null, 0));
           continue;
         }
-        context.cause = event;
-        context.correlationId = null;
-        context.clock = outerClock;
-        context.idGenerator = outerIds;
-        context.innermostScope = outerScope;
+        enterHandler(context, event, outerClock, outerIds);
         long start = System.nanoTime();
         try {
           handler.target.handle(event);
@@ -477,17 +511,14 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth);
-      context.cause = outerCause;
-      context.correlationId = outerCorrelation;
-      context.clock = outerClock;
-      context.idGenerator = outerIds;
-      context.innermostScope = outerScope;
+      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
     }
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
       if (errorPolicy == ErrorPolicy.FAIL_FAST) {
-        throw propagate(firstFailure, event, failedHandler, result);
+        throw wrapFailure
+            ? EventDispatchException.wrapping(firstFailure, event, failedHandler.info, result)
+            : propagate(firstFailure, event, failedHandler, result);
       }
       if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
         throw EventDispatchException.collecting(result);
@@ -514,6 +545,40 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     }
   }
 
+  /**
+   * Makes {@code event} the cause for the next handler and undoes whatever the previous handler
+   * left behind (an open scope, a scoped clock), so each handler starts from the same context.
+   * A handler starts with no open scope, so it cannot close its caller's scopes.
+   */
+  private static void enterHandler(
+      AmbientContext context,
+      DomainEvent event,
+      @Nullable Clock outerClock,
+      @Nullable EventIdGenerator outerIds) {
+    context.cause = event;
+    context.correlationId = null;
+    context.clock = outerClock;
+    context.idGenerator = outerIds;
+    context.innermostScope = null;
+  }
+
+  /** Restores exactly the context the dispatch started with. */
+  private static void exit(
+      AmbientContext context,
+      int depth,
+      @Nullable DomainEvent outerCause,
+      @Nullable UUID outerCorrelation,
+      @Nullable Clock outerClock,
+      @Nullable EventIdGenerator outerIds,
+      @Nullable AmbientScope outerScope) {
+    exit(context, depth);
+    context.cause = outerCause;
+    context.correlationId = outerCorrelation;
+    context.clock = outerClock;
+    context.idGenerator = outerIds;
+    context.innermostScope = outerScope;
+  }
+
   /** Fail-fast: unchecked failures unchanged, checked ones wrapped. */
   private static RuntimeException propagate(
       Throwable failure, DomainEvent event, HandlerEntry handler, @Nullable DispatchReport report) {
@@ -534,7 +599,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     HandlerFailure details = new HandlerFailure(event, handler.info, failure);
     try {
       errorHandler.handle(details);
-    } catch (RuntimeException | Error brokenErrorHandler) {
+    } catch (Throwable brokenErrorHandler) { // even a checked exception thrown sneakily
       if (brokenErrorHandler instanceof VirtualMachineError fatal) {
         throw fatal;
       }

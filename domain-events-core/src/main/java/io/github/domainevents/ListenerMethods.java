@@ -8,7 +8,9 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +48,40 @@ final class ListenerMethods {
    * Returns the listener's handler methods, sorted by name then parameter type.
    *
    * @throws IllegalArgumentException naming the method, if an annotated method is not public,
-   *     is static, does not take exactly one {@link DomainEvent} parameter, or cannot be
-   *     accessed; or if the listener has no annotated method at all
+   *     is static, does not take exactly one {@link DomainEvent} parameter, cannot be accessed,
+   *     or is overridden through a generic bridge by a method without the annotation; or if the
+   *     listener has no annotated method at all
    */
   static List<Found> scan(Object listener) {
     Class<?> listenerClass = listener.getClass();
     Map<String, Method> bySignature = new LinkedHashMap<>();
+    // Bridges of more derived classes: a superclass method with the same signature is overridden
+    // through the bridge (a generic on(E) overridden by on(InviteCreated)); invoking it would call
+    // the override a second time, or fail with a ClassCastException for other events.
+    Map<String, Method> bridges = new HashMap<>();
     for (Class<?> type = listenerClass; type != null && type != Object.class;
         type = type.getSuperclass()) {
+      List<Method> declaredBridges = new ArrayList<>();
       for (Method method : type.getDeclaredMethods()) {
-        if (method.isAnnotationPresent(HandleEvent.class) && !method.isBridge()
-            && !method.isSynthetic()) {
-          // the most derived declaration wins, so an overridden handler is registered once
-          bySignature.putIfAbsent(
-              method.getName() + Arrays.toString(method.getParameterTypes()), method);
+        if (method.isBridge()) {
+          declaredBridges.add(method);
+        } else if (method.isAnnotationPresent(HandleEvent.class) && !method.isSynthetic()) {
+          String signature = signature(method);
+          Method bridge = bridges.get(signature);
+          if (bridge == null) {
+            // the most derived declaration wins, so an overridden handler is registered once
+            bySignature.putIfAbsent(signature, method);
+          } else {
+            Checks.requireArgument(
+                hasAnnotatedOverride(bridge, bySignature.values()),
+                "@HandleEvent method " + describe(method) + " is overridden in "
+                    + HandlerDescriptions.withoutPackage(bridge.getDeclaringClass().getName())
+                    + " by a method without @HandleEvent; annotate the override");
+          }
         }
+      }
+      for (Method bridge : declaredBridges) {
+        bridges.putIfAbsent(signature(bridge), bridge);
       }
     }
     Checks.requireArgument(
@@ -75,6 +96,24 @@ final class ListenerMethods {
       found.add(toHandler(listener, method));
     }
     return found;
+  }
+
+  private static String signature(Method method) {
+    return method.getName() + Arrays.toString(method.getParameterTypes());
+  }
+
+  /** Tells whether a registered method is the one-parameter override that {@code bridge} calls. */
+  private static boolean hasAnnotatedOverride(Method bridge, Collection<Method> registered) {
+    for (Method method : registered) {
+      if (method.getName().equals(bridge.getName())
+          && method.getParameterCount() == 1
+          && bridge.getParameterCount() == 1
+          && bridge.getDeclaringClass().isAssignableFrom(method.getDeclaringClass())
+          && bridge.getParameterTypes()[0].isAssignableFrom(method.getParameterTypes()[0])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Found toHandler(Object listener, Method method) {

@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
  * the offending entry by its path, for example {@code metadata['tags'][2]}.
  */
 final class Metadata {
-  static final Map<String, Object> EMPTY = Collections.emptyMap();
+  /**
+   * The metadata of a header without any. An unmodifiable view rather than {@link
+   * Collections#emptyMap()}, whose {@code clear()}, {@code remove(..)} and {@code putAll(..)}
+   * silently succeed: every mutator throws, whether the metadata is empty or not.
+   */
+  static final Map<String, Object> EMPTY = Collections.unmodifiableMap(new LinkedHashMap<>(0));
 
   private Metadata() {}
 

@@ -40,14 +40,17 @@ public final class UndispatchedEventsException extends RuntimeException {
   }
 
   /**
-   * Finds the attachment among {@code failure}'s suppressed exceptions.
+   * Finds the attachment among {@code failure}'s suppressed exceptions. Where {@code dispatchAll}
+   * calls were nested (a handler calling {@code dispatchAll}), each attached its own; this
+   * returns the one attached last, by the outermost call: the caller's own batch.
    *
    * @param failure what {@code dispatchAll} threw
    * @return the attachment, or empty if {@code failure} did not come from {@code dispatchAll}
    */
   public static Optional<UndispatchedEventsException> in(Throwable failure) {
-    for (Throwable suppressed : failure.getSuppressed()) {
-      if (suppressed instanceof UndispatchedEventsException attachment) {
+    Throwable[] suppressed = failure.getSuppressed();
+    for (int i = suppressed.length - 1; i >= 0; i--) {
+      if (suppressed[i] instanceof UndispatchedEventsException attachment) {
         return Optional.of(attachment);
       }
     }

@@ -15,7 +15,21 @@
  * event.eventId();     // time-ordered UUID (version 7)
  * event.occurredAt();  // UTC instant
  * event.eventType();   // "invite.created"
+ *
+ * InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+ * dispatcher.register(InviteCreated.class, invite -> {
+ *   mailer.sendWelcome(invite.email());
+ *   dispatcher.dispatch(new EmailSent(invite.email())); // causationId == invite.eventId()
+ * });
+ * dispatcher.dispatch(event);
  * }</pre>
+ *
+ * <p>Where to go next: {@link io.github.domainevents.InProcessEventDispatcher} for routing,
+ * ordering, error policies, nesting and asynchronous dispatch; {@link
+ * io.github.domainevents.EventContext} for correlation scopes and carrying context to other
+ * threads; {@link io.github.domainevents.EventDefaults} for clocks and ids in tests; {@link
+ * io.github.domainevents.trace.EventTrace} to see what ran; {@link
+ * io.github.domainevents.aggregate.AggregateRoot} for aggregates.
  *
  * <h2>Glossary</h2>
  *
@@ -48,8 +62,18 @@
  * <h2>FAQ</h2>
  *
  * <p><b>How is this different from Guava's EventBus or Spring's application events?</b> Events
- * here are typed and carry their own identity and place in a causal chain; handlers are plain
- * interfaces (no reflection on the hot path); failures are never swallowed.
+ * here are typed and carry their own identity and place in a causal chain, filled in
+ * automatically; handlers are plain interfaces or annotated methods bound once through method
+ * handles (no reflection per event); failures are never swallowed (Guava's EventBus logs and
+ * drops them); nesting is bounded; the hot path takes no lock (Guava's and greenrobot's
+ * do); you can ask which handlers run, in which order, and see the tree of what ran.
+ *
+ * <p><b>Does it deliver events to other services?</b> No. It is in-process only, with no
+ * persistence or retry. Hand events to an outbox or a broker for that.
+ *
+ * <p><b>Is a handler called while I hold a lock?</b> Synchronous dispatch runs handlers on the
+ * calling thread, inside whatever the caller holds; dispatch after releasing locks, or use
+ * {@code dispatchAsync}.
  *
  * <p><b>Are the ids secret?</b> No. Version-7 ids are unique and time-ordered, not
  * unguessable; do not use them as access tokens.

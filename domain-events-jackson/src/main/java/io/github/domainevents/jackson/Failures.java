@@ -1,0 +1,49 @@
+package io.github.domainevents.jackson;
+
+import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.EventFormatException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/** Turns Jackson's read failures into the library's exceptions, keeping the field name. */
+final class Failures {
+  private Failures() {}
+
+  static RuntimeException reading(JacksonException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownEventTypeException unknown) {
+        return unknown;
+      }
+      if (cause instanceof EventFormatException format) {
+        return format;
+      }
+    }
+    String field = field(failure.getPath());
+    if (failure instanceof StreamConstraintsException) {
+      return new EventFormatException(
+          field, "the JSON exceeds a read limit (ReadOptions): " + failure.getOriginalMessage(),
+          failure);
+    }
+    String where = field == null ? "" : " (field " + field + ")";
+    return new EventFormatException(
+        field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+  }
+
+  private static @Nullable String field(List<JacksonException.Reference> path) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (JacksonException.Reference reference : path) {
+      String name = reference.getPropertyName();
+      if (name != null) {
+        text.append(text.length() == 0 ? "" : ".").append(name);
+      } else if (reference.getIndex() >= 0) {
+        text.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return text.length() == 0 ? null : text.toString();
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.domainevents.jackson2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.EventFormatException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Turns Jackson's read failures into the library's exceptions, keeping the field name. */
+final class Failures {
+  private Failures() {}
+
+  static RuntimeException reading(JsonProcessingException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownEventTypeException unknown) {
+        return unknown;
+      }
+      if (cause instanceof EventFormatException format) {
+        return format;
+      }
+    }
+    String field =
+        failure instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
+    if (failure instanceof StreamConstraintsException) {
+      return new EventFormatException(
+          field, "the JSON exceeds a read limit (ReadOptions): " + failure.getOriginalMessage(),
+          failure);
+    }
+    String where = field == null ? "" : " (field " + field + ")";
+    return new EventFormatException(
+        field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+  }
+
+  private static @Nullable String field(List<JsonMappingException.Reference> path) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      String name = reference.getFieldName();
+      if (name != null) {
+        text.append(text.length() == 0 ? "" : ".").append(name);
+      } else if (reference.getIndex() >= 0) {
+        text.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return text.length() == 0 ? null : text.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.domainevents.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.github.domainevents.EventContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The README's demo tells the invite story, with the trace of what ran, and ends normally. */
+class InviteDemoTest {
+  private static final String REQUEST = "0b5e7a1c-2d3f-4e5a-8b6c-7d8e9f0a1b2c";
+
+  private static String output;
+  private static List<String> lines;
+
+  @BeforeAll
+  static void runTheDemo() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      assertThatCode(() -> InviteDemo.run(out)).doesNotThrowAnyException();
+    }
+    output = bytes.toString(StandardCharsets.UTF_8);
+    lines = output.lines().toList();
+  }
+
+  @Test
+  void listsTheHandlersInTheOrderTheyRun() {
+    assertThat(lines).containsSubsequence(
+        "Handlers for invite.created, in the order they run:",
+        "  InviteHandlers.Activity.record(DomainEvent) (DomainEvent, priority 10)",
+        "  InviteHandlers.SendWelcomeMail (InviteCreated, priority 0)",
+        "  InviteHandlers.WarmInviteCache (InviteCreated, priority 0)");
+  }
+
+  @Test
+  void reportsTheFailingHandlerWhileTheOthersStillRan() {
+    assertThat(lines).containsSubsequence(
+        "One handler failed; the others still ran (run-all policy):",
+        "  InviteHandlers.Activity.record(DomainEvent): SUCCEEDED",
+        "  InviteHandlers.SendWelcomeMail: SUCCEEDED",
+        "  InviteHandlers.WarmInviteCache: FAILED (cache down)");
+    assertThat(output).contains("Mail outbox:   [to grace@example.com: you are invited, use tok_");
+  }
+
+  @Test
+  void theInviteJoinsTheRequestsCorrelation() {
+    assertThat(lines).contains("  correlation " + REQUEST);
+  }
+
+  @Test
+  void printsTheTraceTreeWithTheMailEventUnderSendWelcomeMail() {
+    int start = lines.indexOf("What ran (EventTrace):");
+    assertThat(start).isNotNegative();
+    List<String> tree = lines.subList(start + 1, lines.size());
+    String shortId = "…[0-9a-f]{8}";
+    String took = "(?:[0-9]+ µs|[0-9]+\\.[0-9] ms)";
+
+    assertThat(tree).hasSize(7);
+    assertThat(tree.get(0)).matches("invite\\.created " + shortId + "  \\(correlation " + REQUEST + "\\)");
+    assertThat(tree.get(1)).matches("├─ InviteHandlers\\.Activity\\.record\\(DomainEvent\\) ✓ " + took);
+    assertThat(tree.get(2)).matches("├─ InviteHandlers\\.SendWelcomeMail ✓ " + took);
+    assertThat(tree.get(3)).matches("│  └─ email\\.sent " + shortId);
+    assertThat(tree.get(4)).matches("│     ├─ InviteHandlers\\.Activity\\.record\\(DomainEvent\\) ✓ " + took);
+    assertThat(tree.get(5)).matches("│     └─ InviteHandlers\\.Activity\\.audit\\(WelcomeMailSent\\) ✓ " + took);
+    assertThat(tree.get(6)).matches(
+        "└─ InviteHandlers\\.WarmInviteCache ✗ " + took + " IllegalStateException: cache down");
+  }
+
+  @Test
+  void theTreeShowsTheSameEventsTheActivityLogSaw() {
+    Matcher created = Pattern.compile("(?m)^  invite\\.created ([0-9a-f-]{36})$").matcher(output);
+    Matcher sent = Pattern.compile("(?m)^  email\\.sent ([0-9a-f-]{36})$").matcher(output);
+    assertThat(created.find()).isTrue();
+    assertThat(sent.find()).isTrue();
+
+    assertThat(output)
+        .contains("invite.created …" + created.group(1).substring(28) + "  (correlation ")
+        .contains("└─ email.sent …" + sent.group(1).substring(28) + "\n");
+  }
+
+  @Test
+  void leavesNoContextBehindOnTheCallingThread() {
+    assertThat(EventContext.correlationId()).isEmpty();
+    assertThat(EventContext.currentCause()).isEmpty();
+  }
+}
