@@ -22,9 +22,6 @@ final class AmbientContext {
   private static final ThreadLocal<AmbientContext> CURRENT =
       ThreadLocal.withInitial(AmbientContext::new);
 
-  /** The event whose handlers are running on this thread, if any. */
-  @Nullable DomainEvent cause;
-
   /** The correlation id of an open correlation scope; it wins over the cause's correlation. */
   @Nullable UUID correlationId;
 
@@ -52,9 +49,19 @@ final class AmbientContext {
     return CURRENT.get();
   }
 
+  /**
+   * The event whose handlers are running on this thread (the innermost one being dispatched),
+   * or null outside any dispatch. It is not kept in a field of its own: the dispatch chain
+   * already holds it, and every reference stored into this long-lived frame costs a GC write
+   * barrier on the dispatch path.
+   */
+  @Nullable DomainEvent cause() {
+    return depth == 0 ? null : chain[depth - 1];
+  }
+
   /** The causation id an event created now receives, or null outside any handler. */
   @Nullable UUID causationIdForNewEvent() {
-    DomainEvent event = cause;
+    DomainEvent event = cause();
     return event == null ? null : event.header().eventId();
   }
 
@@ -66,7 +73,7 @@ final class AmbientContext {
     if (correlationId != null) {
       return correlationId;
     }
-    DomainEvent event = cause;
+    DomainEvent event = cause();
     if (event == null) {
       return null;
     }
@@ -113,7 +120,7 @@ final class AmbientContext {
   /** Captures this frame's values for hand-off to another thread. */
   Snapshot snapshot() {
     return new Snapshot(
-        cause, correlationId, clock, idGenerator, innermostScope,
+        correlationId, clock, idGenerator, innermostScope,
         Arrays.copyOf(chain, depth));
   }
 
@@ -129,7 +136,6 @@ final class AmbientContext {
 
   /** Replaces this frame's values with {@code snapshot}'s, scopes included. */
   void restore(Snapshot snapshot) {
-    cause = snapshot.cause;
     correlationId = snapshot.correlationId;
     clock = snapshot.clock;
     idGenerator = snapshot.idGenerator;
@@ -143,9 +149,8 @@ final class AmbientContext {
 
   /** An immutable copy of a frame, carried by work handed to another thread. */
   static final class Snapshot {
-    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, new DomainEvent[0]);
+    static final Snapshot EMPTY = new Snapshot(null, null, null, null, new DomainEvent[0]);
 
-    final @Nullable DomainEvent cause;
     final @Nullable UUID correlationId;
     final @Nullable Clock clock;
     final @Nullable EventIdGenerator idGenerator;
@@ -153,13 +158,11 @@ final class AmbientContext {
     final @Nullable DomainEvent[] chain;
 
     Snapshot(
-        @Nullable DomainEvent cause,
         @Nullable UUID correlationId,
         @Nullable Clock clock,
         @Nullable EventIdGenerator idGenerator,
         @Nullable AmbientScope innermostScope,
         @Nullable DomainEvent[] chain) {
-      this.cause = cause;
       this.correlationId = correlationId;
       this.clock = clock;
       this.idGenerator = idGenerator;

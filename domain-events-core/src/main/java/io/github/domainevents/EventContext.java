@@ -67,7 +67,7 @@ public final class EventContext {
    * @return the current cause, or empty outside any handler
    */
   public static Optional<DomainEvent> currentCause() {
-    return Optional.ofNullable(AmbientContext.current().cause);
+    return Optional.ofNullable(AmbientContext.current().cause());
   }
 
   /**

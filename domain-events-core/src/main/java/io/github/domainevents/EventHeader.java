@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class EventHeader {
+  private static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+
   private final UUID eventId;
   private final Instant occurredAt;
   private final @Nullable UUID correlationId;
@@ -66,9 +68,11 @@ public final class EventHeader {
    */
   public static EventHeader create() {
     AmbientContext context = AmbientContext.current();
+    Clock clock = context.clockOrDefault();
+    Instant now = newTime(clock);
     return new EventHeader(
-        newId(context),
-        newTime(context),
+        newId(context, clock, now),
+        now,
         context.correlationIdForNewEvent(),
         context.causationIdForNewEvent(),
         EventDefaults.contributedMetadata());
@@ -211,8 +215,12 @@ public final class EventHeader {
     return text.append(']').toString();
   }
 
-  private static UUID newId(AmbientContext context) {
+  private static UUID newId(AmbientContext context, Clock clock, Instant now) {
     EventIdGenerator generator = context.idGeneratorOrDefault();
+    if (generator == TimeOrderedIdGenerator.SYSTEM && SYSTEM_CLOCK.equals(clock)) {
+      // Both read the same system clock: reuse the instant instead of reading it again.
+      return TimeOrderedIdGenerator.SYSTEM.nextId(now.toEpochMilli());
+    }
     UUID id = generator.nextId();
     if (id == null) {
       throw new IllegalStateException("EventIdGenerator " + generator + " returned a null id");
@@ -220,8 +228,7 @@ public final class EventHeader {
     return id;
   }
 
-  private static Instant newTime(AmbientContext context) {
-    Clock clock = context.clockOrDefault();
+  private static Instant newTime(Clock clock) {
     Instant now = clock.instant();
     if (now == null) {
       throw new IllegalStateException("Clock " + clock + " returned a null instant");

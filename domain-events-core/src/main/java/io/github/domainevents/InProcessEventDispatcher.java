@@ -445,14 +445,13 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private void runHandlers(DomainEvent event, HandlerEntry[] handlers) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
-    DomainEvent outerCause = context.cause;
     UUID outerCorrelation = context.correlationId;
     Clock outerClock = context.clock;
     EventIdGenerator outerIds = context.idGenerator;
     AmbientScope outerScope = context.innermostScope;
     try {
       for (HandlerEntry handler : handlers) {
-        enterHandler(context, event, outerClock, outerIds);
+        enterHandler(context, outerClock, outerIds);
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -463,7 +462,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
+      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
     }
   }
 
@@ -475,7 +474,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
       DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
-    DomainEvent outerCause = context.cause;
     UUID outerCorrelation = context.correlationId;
     Clock outerClock = context.clock;
     EventIdGenerator outerIds = context.idGenerator;
@@ -489,7 +487,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
           outcomes.add(new DispatchReport.Outcome(handler.info, DispatchReport.Status.SKIPPED, null, 0));
           continue;
         }
-        enterHandler(context, event, outerClock, outerIds);
+        enterHandler(context, outerClock, outerIds);
         long start = System.nanoTime();
         try {
           handler.target.handle(event);
@@ -511,7 +509,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCause, outerCorrelation, outerClock, outerIds, outerScope);
+      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
     }
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
@@ -546,16 +544,12 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   }
 
   /**
-   * Makes {@code event} the cause for the next handler and undoes whatever the previous handler
-   * left behind (an open scope, a scoped clock), so each handler starts from the same context.
-   * A handler starts with no open scope, so it cannot close its caller's scopes.
+   * Undoes whatever the previous handler left behind (an open scope, a scoped clock), so each
+   * handler starts from the same context. The handled event, on top of the dispatch chain, is
+   * the cause. A handler starts with no open scope, so it cannot close its caller's scopes.
    */
   private static void enterHandler(
-      AmbientContext context,
-      DomainEvent event,
-      @Nullable Clock outerClock,
-      @Nullable EventIdGenerator outerIds) {
-    context.cause = event;
+      AmbientContext context, @Nullable Clock outerClock, @Nullable EventIdGenerator outerIds) {
     context.correlationId = null;
     context.clock = outerClock;
     context.idGenerator = outerIds;
@@ -566,13 +560,11 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private static void exit(
       AmbientContext context,
       int depth,
-      @Nullable DomainEvent outerCause,
       @Nullable UUID outerCorrelation,
       @Nullable Clock outerClock,
       @Nullable EventIdGenerator outerIds,
       @Nullable AmbientScope outerScope) {
     exit(context, depth);
-    context.cause = outerCause;
     context.correlationId = outerCorrelation;
     context.clock = outerClock;
     context.idGenerator = outerIds;

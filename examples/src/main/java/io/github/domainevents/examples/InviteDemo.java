@@ -4,8 +4,10 @@ import io.github.domainevents.DispatchReport;
 import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.EventContext;
 import io.github.domainevents.EventDispatchException;
+import io.github.domainevents.EventTypeRegistry;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.jackson.EventJson;
 import io.github.domainevents.trace.EventTrace;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -70,6 +72,9 @@ public final class InviteDemo {
       out.println("  id          " + created.eventId() + " (UUID version " + created.eventId().version() + ")");
       out.println("  occurred at " + created.occurredAt());
       out.println("  correlation " + created.correlationId().orElseThrow());
+      EventJson json = EventJson.builder(EventTypeRegistry.of(InviteCreated.class)).build();
+      out.println("  as the seed's JSON:");
+      out.println("  " + json.toJson(created));
 
       out.println();
       out.println("Dispatching its events after saving...");
