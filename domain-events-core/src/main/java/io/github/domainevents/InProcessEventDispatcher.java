@@ -548,15 +548,27 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * handler starts from the same context. The handled event, on top of the dispatch chain, is
    * the cause. A handler starts with no open scope, so it cannot close its caller's scopes.
    */
+  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
   private static void enterHandler(
       AmbientContext context, @Nullable Clock outerClock, @Nullable EventIdGenerator outerIds) {
-    context.correlationId = null;
-    context.clock = outerClock;
-    context.idGenerator = outerIds;
-    context.innermostScope = null;
+    // Each store is guarded: on the usual path nothing changed, and under G1 every reference
+    // store into this long-lived frame runs a write barrier, so unneeded stores are not free.
+    if (context.correlationId != null) {
+      context.correlationId = null;
+    }
+    if (context.clock != outerClock) {
+      context.clock = outerClock;
+    }
+    if (context.idGenerator != outerIds) {
+      context.idGenerator = outerIds;
+    }
+    if (context.innermostScope != null) {
+      context.innermostScope = null;
+    }
   }
 
-  /** Restores exactly the context the dispatch started with. */
+  /** Restores exactly the context the dispatch started with (the same objects, hence ==). */
+  @SuppressWarnings("ReferenceEquality")
   private static void exit(
       AmbientContext context,
       int depth,
@@ -565,10 +577,18 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
       @Nullable EventIdGenerator outerIds,
       @Nullable AmbientScope outerScope) {
     exit(context, depth);
-    context.correlationId = outerCorrelation;
-    context.clock = outerClock;
-    context.idGenerator = outerIds;
-    context.innermostScope = outerScope;
+    if (context.correlationId != outerCorrelation) {
+      context.correlationId = outerCorrelation;
+    }
+    if (context.clock != outerClock) {
+      context.clock = outerClock;
+    }
+    if (context.idGenerator != outerIds) {
+      context.idGenerator = outerIds;
+    }
+    if (context.innermostScope != outerScope) {
+      context.innermostScope = outerScope;
+    }
   }
 
   /** Fail-fast: unchecked failures unchanged, checked ones wrapped. */
