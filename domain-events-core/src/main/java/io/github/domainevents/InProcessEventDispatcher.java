@@ -431,6 +431,10 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * Hands an event without handlers to the dead-event handler, inside the depth guard: a
    * dead-event handler that dispatches (say, a dead letter nobody handles either) is nesting too.
    */
+  /**
+   * Hands an event nobody listens to to the dead-event handler, inside the nesting guard: a
+   * dead-event handler that dispatches dead events stops at the limit, naming the chain.
+   */
   private void handleDead(DomainEvent event) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
@@ -455,10 +459,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
-          if (errorPolicy == ErrorPolicy.FAIL_FAST) {
-            throw propagate(failure, event, handler, null);
-          }
-          report(failure, event, handler);
+          onFailure(failure, event, handler);
         }
       }
     } finally {
@@ -529,12 +530,24 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private int enter(AmbientContext context, DomainEvent event) {
     int depth = context.depth;
     if (depth >= maxDepth) {
-      List<String> chain = context.chainTypes();
-      chain.add(event.eventType());
-      throw new DispatchDepthExceededException(event, chain, maxDepth);
+      throw depthExceeded(context, event);
     }
     context.push(event);
     return depth;
+  }
+
+  private DispatchDepthExceededException depthExceeded(AmbientContext context, DomainEvent event) {
+    List<String> chain = context.chainTypes();
+    chain.add(event.eventType());
+    return new DispatchDepthExceededException(event, chain, maxDepth);
+  }
+
+  /** Kept out of the dispatch loop so that the loop stays small enough to inline. */
+  private void onFailure(Throwable failure, DomainEvent event, HandlerEntry handler) {
+    if (errorPolicy == ErrorPolicy.FAIL_FAST) {
+      throw propagate(failure, event, handler, null);
+    }
+    report(failure, event, handler);
   }
 
   private static void exit(AmbientContext context, int depth) {
