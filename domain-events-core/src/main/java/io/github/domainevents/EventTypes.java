@@ -47,7 +47,7 @@ final class EventTypes {
    * alone misses the no-break spaces (U+00A0, U+2007, U+202F) and U+0085, which look like or
    * act as spaces and slip in through copy and paste.
    */
-  private static boolean isWhiteSpace(char c) {
+  static boolean isWhiteSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }

@@ -52,7 +52,7 @@ final class Metadata {
   static String checkKey(@Nullable String key) {
     String checked = Checks.requireNonNull(key, "metadata key");
     Checks.requireArgument(
-        !checked.isBlank(), "metadata key must not be blank, was '" + checked + "'");
+        !isBlank(checked), "metadata key must not be blank, was '" + checked + "'");
     return checked;
   }
 
@@ -101,6 +101,16 @@ final class Metadata {
       target.add(freeze(element, path + "[" + index++ + "]"));
     }
     return target;
+  }
+
+  /** Blank in Unicode's sense: no-break spaces count as white space too, as for event types. */
+  private static boolean isBlank(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (!EventTypes.isWhiteSpace(key.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String path(String key) {

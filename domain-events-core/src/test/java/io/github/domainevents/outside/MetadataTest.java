@@ -51,7 +51,7 @@ class MetadataTest {
 
   @Test
   void metadataKeyBlank_isRejectedNamingTheKey() {
-    for (String blank : List.of("", " ", "\t", " \n ")) {
+    for (String blank : List.of("", " ", "\t", " \n ", "\u00a0", "\u2007 \u202f")) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> withMetadata(Map.of(blank, "x")))
           .withMessage("metadata key must not be blank, was '" + blank + "'");
