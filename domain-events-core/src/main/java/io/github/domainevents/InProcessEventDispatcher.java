@@ -431,10 +431,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * Hands an event without handlers to the dead-event handler, inside the depth guard: a
    * dead-event handler that dispatches (say, a dead letter nobody handles either) is nesting too.
    */
-  /**
-   * Hands an event nobody listens to to the dead-event handler, inside the nesting guard: a
-   * dead-event handler that dispatches dead events stops at the limit, naming the chain.
-   */
   private void handleDead(DomainEvent event) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
