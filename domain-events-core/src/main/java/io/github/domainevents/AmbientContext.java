@@ -149,8 +149,6 @@ final class AmbientContext {
 
   /** An immutable copy of a frame, carried by work handed to another thread. */
   static final class Snapshot {
-    static final Snapshot EMPTY = new Snapshot(null, null, null, null, new DomainEvent[0]);
-
     final @Nullable UUID correlationId;
     final @Nullable Clock clock;
     final @Nullable EventIdGenerator idGenerator;

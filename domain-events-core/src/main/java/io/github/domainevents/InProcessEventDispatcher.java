@@ -298,26 +298,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @throws RuntimeException as {@link #dispatch} does
    */
   public DispatchReport dispatchAndReport(DomainEvent event) {
-    HandlerEntry[] handlers = route(event);
-    if (handlers.length == 0) {
-      handleDead(event);
-      return new DispatchReport(event, List.of());
-    }
-    return runReporting(event, handlers, false);
+    return dispatchReporting(event, false);
   }
 
   /**
-   * As {@link #dispatchAndReport}, but a fail-fast failure, checked or not, is wrapped in an
-   * {@link EventDispatchException} naming the event and handler: on another thread, a bare
-   * exception would not say which dispatch it came from.
+   * Dispatches with a report. With {@code wrapFailure} (asynchronous dispatch) a fail-fast
+   * failure, checked or not, is wrapped in an {@link EventDispatchException} naming the event and
+   * handler: on another thread, a bare exception would not say which dispatch it came from.
    */
-  private DispatchReport dispatchAndReportAsync(DomainEvent event) {
+  private DispatchReport dispatchReporting(DomainEvent event, boolean wrapFailure) {
     HandlerEntry[] handlers = route(event);
     if (handlers.length == 0) {
       handleDead(event);
       return new DispatchReport(event, List.of());
     }
-    return runReporting(event, handlers, true);
+    return runReporting(event, handlers, wrapFailure);
   }
 
   /**
@@ -340,7 +335,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
     return async.submit(
-        event, AmbientContext.current().snapshot(), () -> dispatchAndReportAsync(event));
+        event, AmbientContext.current().snapshot(), () -> dispatchReporting(event, true));
   }
 
   /**
