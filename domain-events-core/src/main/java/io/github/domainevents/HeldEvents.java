@@ -64,26 +64,19 @@ final class HeldEvents implements UnitOfWorkSynchronization {
     }
   }
 
-  /** Runs every held event's handlers of {@code phase}, then of {@code then}; all of them. */
+  /**
+   * Runs every held event's handlers of {@code phase}, then of {@code then}: all of them, with
+   * the thread marked as having no unit of work; the first failure is thrown at the end, later
+   * ones attached to it.
+   */
   private void runAfter(TransactionPhase phase, @Nullable TransactionPhase then) {
     PhaseState state = PhaseState.current();
     state.completing++;
     RuntimeException failures = null;
     try {
-      for (TransactionPhase current : then == null
-          ? new TransactionPhase[] {phase}
-          : new TransactionPhase[] {phase, then}) {
-        for (Held event : List.copyOf(held)) {
-          try {
-            event.owner.runAfter(event, current);
-          } catch (RuntimeException failure) {
-            if (failures == null) {
-              failures = failure;
-            } else {
-              failures.addSuppressed(failure);
-            }
-          }
-        }
+      failures = runAll(phase, failures);
+      if (then != null) {
+        failures = runAll(then, failures);
       }
     } finally {
       state.completing--;
@@ -91,6 +84,24 @@ final class HeldEvents implements UnitOfWorkSynchronization {
     if (failures != null) {
       throw failures;
     }
+  }
+
+  private @Nullable RuntimeException runAll(
+      TransactionPhase phase, @Nullable RuntimeException failures) {
+    RuntimeException collected = failures;
+    for (int i = 0; i < held.size(); i++) {
+      Held event = held.get(i);
+      try {
+        event.owner.runAfter(event, phase);
+      } catch (RuntimeException failure) {
+        if (collected == null) {
+          collected = failure;
+        } else {
+          collected.addSuppressed(failure);
+        }
+      }
+    }
+    return collected;
   }
 
   @Override

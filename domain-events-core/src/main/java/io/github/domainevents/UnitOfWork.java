@@ -230,24 +230,28 @@ public final class UnitOfWork implements AutoCloseable {
     } else {
       CURRENT.set(outer);
     }
-    List<UnitOfWorkSynchronization> synchronizations = List.copyOf(unit.synchronizations);
-    unit.synchronizations.clear();
+    // nothing can register on the unit any more: it is off the thread
+    List<UnitOfWorkSynchronization> synchronizations = unit.synchronizations;
     RuntimeException failure = null;
-    if (committed) {
+    try {
+      if (committed) {
+        for (UnitOfWorkSynchronization synchronization : synchronizations) {
+          try {
+            synchronization.afterCommit();
+          } catch (RuntimeException thrown) {
+            failure = collect(primary, failure, thrown);
+          }
+        }
+      }
       for (UnitOfWorkSynchronization synchronization : synchronizations) {
         try {
-          synchronization.afterCommit();
+          synchronization.afterCompletion(committed);
         } catch (RuntimeException thrown) {
           failure = collect(primary, failure, thrown);
         }
       }
-    }
-    for (UnitOfWorkSynchronization synchronization : synchronizations) {
-      try {
-        synchronization.afterCompletion(committed);
-      } catch (RuntimeException thrown) {
-        failure = collect(primary, failure, thrown);
-      }
+    } finally {
+      synchronizations.clear();
     }
     if (failure != null) {
       throw failure;
