@@ -52,16 +52,22 @@ public final class UnitOfWork implements AutoCloseable {
   private final boolean joined;
   private final Thread thread;
   private final int savedCompleting;
+  private final @Nullable HeldEvents savedBeforeCommit;
   private @Nullable String ended;
 
   private UnitOfWork(Unit unit, boolean joined) {
     this.unit = unit;
     this.joined = joined;
     this.thread = Thread.currentThread();
-    // a unit begun by a handler that runs after its own unit ended is a real unit again
+    // A unit begun by a handler that runs after its own unit ended is a real unit again; an
+    // independent unit begun by a before-commit handler does not join the committing one.
     PhaseState state = PhaseState.current();
     this.savedCompleting = state.completing;
+    this.savedBeforeCommit = state.runningBeforeCommit;
     state.completing = 0;
+    if (!joined) {
+      state.runningBeforeCommit = null;
+    }
   }
 
   /**
@@ -144,7 +150,7 @@ public final class UnitOfWork implements AutoCloseable {
       }
       complete(true, null);
     } finally {
-      PhaseState.current().completing = savedCompleting;
+      restorePhaseState();
     }
   }
 
@@ -166,7 +172,7 @@ public final class UnitOfWork implements AutoCloseable {
       }
       complete(false, null);
     } finally {
-      PhaseState.current().completing = savedCompleting;
+      restorePhaseState();
     }
   }
 
@@ -193,7 +199,7 @@ public final class UnitOfWork implements AutoCloseable {
       if (joined) {
         end("rolled back");
         unit.rollbackOnly = "a joined unit of work was closed without commit";
-        PhaseState.current().completing = savedCompleting;
+        restorePhaseState();
       } else {
         rollback();
       }
@@ -204,6 +210,13 @@ public final class UnitOfWork implements AutoCloseable {
   @Override
   public String toString() {
     return "UnitOfWork[" + (joined ? "joined, " : "") + (ended == null ? "open" : ended) + "]";
+  }
+
+  /** Puts back what the constructor changed in the thread's phase state. */
+  private void restorePhaseState() {
+    PhaseState state = PhaseState.current();
+    state.completing = savedCompleting;
+    state.runningBeforeCommit = savedBeforeCommit;
   }
 
   private void end(String how) {

@@ -245,6 +245,25 @@ class PhaseHandlersTest {
   }
 
   @Test
+  void beforeCommitHandler_beginningAnIndependentUnit_getsItsEventsDeliveredAtThatUnitsEnd() {
+    dispatcher.register(InviteCreated.class, TransactionPhase.BEFORE_COMMIT, invite -> {
+      try (UnitOfWork audit = UnitOfWork.beginIndependent()) {
+        dispatcher.dispatch(new MailSent(invite.inviteId()));
+        audit.commit();
+      }
+      journal.add("independent unit ended");
+    });
+    dispatcher.register(MailSent.class, TransactionPhase.AFTER_COMMIT, journal.handler("mail AC"));
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, journal.handler("AC"));
+    try (UnitOfWork unit = UnitOfWork.begin()) {
+      dispatcher.dispatch(new InviteCreated(1));
+      unit.commit();
+    }
+    assertThat(journal.entries()).containsExactly(
+        "mail AC:mail.sent1", "independent unit ended", "AC:invite.created1");
+  }
+
+  @Test
   void dispatchAndReport_insideAUnit_listsHeldHandlersAsDeferred_withTheirPhase() {
     dispatcher.register(InviteCreated.class, journal.handler("now"));
     dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, journal.handler("later"));
