@@ -49,6 +49,17 @@ import org.jspecify.annotations.Nullable;
  * handler is logged as a warning through {@link System.Logger}, or handed to the configured
  * {@link DeadEventHandler}. Nothing is dropped silently.
  *
+ * <h2>Units of work</h2>
+ *
+ * A handler may be bound to a {@link TransactionPhase} of the unit of work (transaction) in
+ * which its event is dispatched: {@link #register(Class, TransactionPhase, DomainEventHandler)},
+ * {@link #register(TransactionPhase, DomainEventHandler)}, {@link HandleEvent#phase()}. Inside a
+ * unit of work ({@link UnitOfWork}, or a framework's through {@link
+ * Builder#unitOfWorkSupport}), the immediate handlers run at once and the others are held, with
+ * the causal context of the moment of dispatch, until the unit reaches their phase. Outside
+ * one, {@link Builder#noUnitOfWorkPolicy} decides; by default the dispatch fails. Events
+ * without phase-bound handlers never look for a unit of work.
+ *
  * <h2>Threading</h2>
  *
  * This class is safe for concurrent use. Registering, closing registrations, clearing and
@@ -76,7 +87,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * The hot path is dispatch() -> route() -> runHandlers(). route() reads one volatile snapshot
    * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
    * runHandlers() saves the few ambient-context fields it changes in locals, so the common case
-   * allocates nothing and takes no lock. Everything that needs to record something (reports,
+   * allocates nothing and takes no lock. A route whose handlers include phase-bound ones carries
+   * a PhasePlan (null otherwise): only then does UnitOfWorkDispatch look for a unit of work. Everything that needs to record something (reports,
    * run-all, async) goes through runReporting(), which allocates a DispatchReport.
    *
    * The ambient context is reset before *every* handler rather than once per dispatch, so a
@@ -298,6 +310,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @throws DispatchDepthExceededException if this dispatch is nested deeper than the limit
    * @throws EventDispatchException if a handler threw a checked exception (fail-fast), or any
    *     handler failed (run-all)
+   * @throws IllegalStateException if the event has phase-bound handlers, no unit of work is
+   *     active and the {@link NoUnitOfWorkPolicy} is {@link NoUnitOfWorkPolicy#FAIL}; no handler
+   *     runs
    * @throws RuntimeException what the first failing handler threw, unchanged (fail-fast)
    */
   @Override
@@ -402,15 +417,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * java.util.concurrent.RejectedExecutionException} if the executor refused the work (whatever
    * it threw is the cause).
    *
+   * <p>Inside a unit of work, the event's phase-bound handlers are held on this thread and handed
+   * to the executor only when the unit reaches their phase (before-commit handlers run on the
+   * committing thread, since the commit waits for them); the report lists them as {@link
+   * DispatchReport.Status#DEFERRED}. Failures of such later work go to the error handler.
+   *
    * @param event the event
    * @return the future outcome
    * @throws NullPointerException if {@code event} or its header is null; nothing is scheduled
-   * @throws IllegalStateException if the dispatcher is closed; nothing is scheduled
+   * @throws IllegalStateException if the dispatcher is closed, or as for {@link #dispatch} when
+   *     no unit of work is active; nothing is scheduled
    */
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
     HandlerRegistry.Route route = registry.routeFor(event.getClass());
-    if (route.phases != null && route.handlers.length > 0) { // held on this thread, run there
+    if (route.phases != null && !async.isClosed()) { // held on this thread; closed: refused below
       HandlerEntry[] runNow = units.handlersToRunNow(event, route.phases, true);
       return async.submit(
           event, AmbientContext.current().snapshot(),
