@@ -180,8 +180,9 @@ public final class DispatchReport {
      */
     @Override
     public String toString() {
+      TransactionPhase phase = handler.phase();
       String text = handler.description()
-          + (handler.phase() == TransactionPhase.IMMEDIATE ? "" : " [" + handler.phase().words() + "]")
+          + (phase == TransactionPhase.IMMEDIATE ? "" : " [" + phase.words() + "]")
           + ": " + status;
       if (status != Status.SKIPPED && status != Status.DEFERRED) {
         text += " in " + (nanos / 1_000) + " µs";

@@ -28,7 +28,7 @@ final class HandlerRegistry {
     return routeFor(eventClass).handlers;
   }
 
-  /** Returns the route for {@code eventClass}: its handlers and, if any is phase-bound, its plan. */
+  /** Returns the route for {@code eventClass}: its handlers and, if any are phase-bound, a plan. */
   Route routeFor(Class<?> eventClass) {
     Snapshot current = snapshot;
     Route last = current.lastRouted;

@@ -87,9 +87,10 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * The hot path is dispatch() -> route() -> runHandlers(). route() reads one volatile snapshot
    * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
    * runHandlers() saves the few ambient-context fields it changes in locals, so the common case
-   * allocates nothing and takes no lock. A route whose handlers include phase-bound ones carries
-   * a PhasePlan (null otherwise): only then does UnitOfWorkDispatch look for a unit of work. Everything that needs to record something (reports,
-   * run-all, async) goes through runReporting(), which allocates a DispatchReport.
+   * allocates nothing and takes no lock. Everything that needs to record something (reports,
+   * run-all, async) goes through runReporting(), which allocates a DispatchReport. A route whose
+   * handlers include phase-bound ones carries a PhasePlan (null otherwise): only then does
+   * UnitOfWorkDispatch look for a unit of work.
    *
    * The ambient context is reset before *every* handler rather than once per dispatch, so a
    * handler that leaves a scope open cannot change what the next handler sees.
@@ -240,16 +241,25 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   public <E extends DomainEvent> Registration register(DomainEventHandler<E> handler) {
     Checks.requireNonNull(handler, "handler");
-    return add(typeOf(handler), 0, HandlerDescriptions.describe(handler), handler);
+    Class<? extends DomainEvent> type = HandlerDescriptions.declaredEventType(handler.getClass());
+    String description = HandlerDescriptions.describe(handler);
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "cannot tell which event type " + description + " handles: its type argument is not"
+              + " visible at run time (lambdas, method references, raw and generic handler"
+              + " classes); use register(EventClass.class, handler)");
+    }
+    return add(type, 0, description, handler);
   }
 
+  /** The event type a handler class declares, as {@link #register(DomainEventHandler)} reads it. */
   private static Class<? extends DomainEvent> typeOf(DomainEventHandler<?> handler) {
     Class<? extends DomainEvent> type = HandlerDescriptions.declaredEventType(handler.getClass());
     if (type == null) {
       throw new IllegalArgumentException(
           "cannot tell which event type " + HandlerDescriptions.describe(handler) + " handles:"
               + " its type argument is not visible at run time (lambdas, method references, raw"
-              + " and generic handler classes); use register(EventClass.class, handler)");
+              + " and generic handler classes); use register(EventClass.class, phase, handler)");
     }
     return type;
   }
@@ -534,7 +544,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return registry.routeFor(checkEvent(event).getClass());
   }
 
-  /** Runs handlers held for a phase of a unit of work, under {@code policy}; see {@link UnitOfWorkDispatch}. */
+  /** Runs handlers held for a phase of a unit of work under {@code policy}. */
   void runPhase(DomainEvent event, HandlerEntry[] handlers, ErrorPolicy policy) {
     runReporting(event, handlers, false, policy);
   }

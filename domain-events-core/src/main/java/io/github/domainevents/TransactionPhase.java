@@ -13,8 +13,9 @@ package io.github.domainevents;
  * and {@link UnitOfWorkSupport} for binding a framework's transactions.
  *
  * <p>Choose a phase when registering: {@link InProcessEventDispatcher#register(Class,
- * TransactionPhase, DomainEventHandler)}, {@link InProcessEventDispatcher#register(TransactionPhase,
- * DomainEventHandler)} or {@link HandleEvent#phase()}. {@link HandlerInfo#phase()} reports it.
+ * TransactionPhase, DomainEventHandler)}, {@link
+ * InProcessEventDispatcher#register(TransactionPhase, DomainEventHandler)} or {@link
+ * HandleEvent#phase()}. {@link HandlerInfo#phase()} reports it.
  *
  * @since 0.1.0
  */
