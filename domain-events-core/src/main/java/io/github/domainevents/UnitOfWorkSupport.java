@@ -15,7 +15,10 @@ package io.github.domainevents;
  * by its before-commit handlers to the synchronization already running. And while the
  * dispatcher's after-commit, after-rollback and after-completion handlers run, it treats the
  * thread as having no unit of work, even if {@code isActive()} still says true (Spring's does
- * until the transaction is cleaned up).
+ * until the transaction is cleaned up), so that no event is registered on a unit that will never
+ * call it again. A {@link UnitOfWork} begun by such a handler is seen; a unit the handler begins
+ * through the framework itself (say, Spring's {@code REQUIRES_NEW}) is not, in this version:
+ * events it dispatches follow the {@link NoUnitOfWorkPolicy}.
  *
  * <p>Spring's {@code TransactionSynchronizationManager} maps directly: {@code isActive()} is
  * {@code isSynchronizationActive()}, and {@code registerSynchronization} registers a {@code

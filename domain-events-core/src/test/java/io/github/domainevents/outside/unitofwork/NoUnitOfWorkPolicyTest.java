@@ -79,6 +79,31 @@ class NoUnitOfWorkPolicyTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void runNow_withDispatchAsync_runsEveryPhaseOnTheExecutor_andReportsThem() throws Exception {
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+          .executor(executor)
+          .noUnitOfWorkPolicy(NoUnitOfWorkPolicy.RUN_NOW)
+          .build();
+      registerEveryPhase(dispatcher);
+      io.github.domainevents.DispatchReport report = dispatcher
+          .dispatchAsync(new InviteCreated(1))
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(report.outcomes())
+          .extracting(io.github.domainevents.DispatchReport.Outcome::phase)
+          .containsExactly(TransactionPhase.IMMEDIATE, TransactionPhase.BEFORE_COMMIT,
+              TransactionPhase.AFTER_COMMIT, TransactionPhase.AFTER_COMPLETION);
+      assertThat(report.succeeded()).isTrue();
+      assertThat(journal.entries()).hasSize(4);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
   void runNowWithWarning_runsAndLogsAWarningNamingEventAndHandlers() {
     InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
         .noUnitOfWorkPolicy(NoUnitOfWorkPolicy.RUN_NOW_WITH_WARNING)
