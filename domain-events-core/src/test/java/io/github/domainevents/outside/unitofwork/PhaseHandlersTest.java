@@ -167,6 +167,38 @@ class PhaseHandlersTest {
   }
 
   @Test
+  void eventsWithoutPhaseBoundHandlers_neverAskForAUnitOfWork() {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    io.github.domainevents.UnitOfWorkSupport counting = new io.github.domainevents.UnitOfWorkSupport() {
+      @Override
+      public boolean isActive() {
+        asked.incrementAndGet();
+        return UnitOfWork.support().isActive();
+      }
+
+      @Override
+      public void registerSynchronization(
+          io.github.domainevents.UnitOfWorkSynchronization synchronization) {
+        UnitOfWork.support().registerSynchronization(synchronization);
+      }
+    };
+    InProcessEventDispatcher counted =
+        InProcessEventDispatcher.builder().unitOfWorkSupport(counting).build();
+    counted.register(InviteCreated.class, journal.handler("plain"));
+    counted.register(MailSent.class, TransactionPhase.AFTER_COMMIT, journal.handler("mail"));
+    try (UnitOfWork unit = UnitOfWork.begin()) {
+      counted.dispatch(new InviteCreated(1));
+      counted.dispatchAndReport(new InviteCreated(2));
+      assertThat(asked).hasValue(0);
+      counted.dispatch(new MailSent(3));
+      assertThat(asked).hasValue(1);
+      unit.commit();
+    }
+    assertThat(journal.entries())
+        .containsExactly("plain:invite.created1", "plain:invite.created2", "mail:mail.sent3");
+  }
+
+  @Test
   void immediateHandlers_keepTheirPlainToString() {
     dispatcher.register(InviteCreated.class, event -> {});
     assertThat(dispatcher.handlersFor(InviteCreated.class).get(0).toString())
