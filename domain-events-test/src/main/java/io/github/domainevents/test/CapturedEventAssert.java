@@ -171,9 +171,11 @@ public final class CapturedEventAssert<E> extends AbstractObjectAssert<CapturedE
    * @return this
    * @throws AssertionError if the key is missing or has another value; the message shows the
    *     metadata
+   * @throws NullPointerException if an argument is null
    */
   public CapturedEventAssert<E> hasMetadata(String key, Object value) {
     Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, "value must not be null (metadata values never are)");
     Map<String, Object> metadata = event.metadata();
     if (!metadata.containsKey(key) || !Objects.equals(metadata.get(key), value)) {
       fail(describe(event) + " to have metadata " + key + "=" + value,
