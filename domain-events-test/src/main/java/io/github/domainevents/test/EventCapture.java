@@ -208,8 +208,9 @@ public final class EventCapture {
     List<CapturedEvents> captures = token.captures();
     DispatchInterceptor.Next chain = next;
     for (CapturedEvents capture : captures) {
-      capture.record(event);
+      // Counted as running before it becomes visible: whoever sees the event sees its run too.
       capture.handlerStarted();
+      capture.record(event);
       DispatchInterceptor.Next inner = chain;
       chain = received -> capture.intercept(received, handler, inner);
     }
