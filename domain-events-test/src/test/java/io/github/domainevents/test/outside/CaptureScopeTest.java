@@ -2,6 +2,7 @@ package io.github.domainevents.test.outside;
 
 import static io.github.domainevents.test.EventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventContext;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -182,6 +185,34 @@ class CaptureScopeTest {
       assertThat(results.get(1).get(30, TimeUnit.SECONDS)).hasSize(20).allMatch(m -> m.startsWith("bob"));
     } finally {
       threads.shutdown();
+    }
+  }
+
+  @Test
+  void deadEventsOutsideACaptureGoToTheFallback() {
+    List<DomainEvent> fallback = new ArrayList<>();
+    InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+        .deadEventHandler(EventCapture.deadEvents(fallback::add)).build();
+
+    dispatcher.dispatch(new AuditLogged("outside"));
+    try (CapturedEvents events = EventCapture.open()) {
+      dispatcher.dispatch(new AuditLogged("inside"));
+      assertThat(events).hasSize(1).contains(AuditLogged.class, e -> e.what().equals("inside"));
+    }
+
+    assertThat(fallback).singleElement().extracting(e -> ((AuditLogged) e).what()).isEqualTo("outside");
+  }
+
+  @Test
+  void aTaskTheExecutorRejectsIsNotLeftPending() {
+    Executor refusing = EventCapture.executor(task -> {
+      throw new RejectedExecutionException("full");
+    });
+    try (CapturedEvents events = EventCapture.open()) {
+      assertThatThrownBy(() -> refusing.execute(() -> { }))
+          .isInstanceOf(RejectedExecutionException.class);
+
+      assertThat(events.isQuiescent()).isTrue();
     }
   }
 
