@@ -42,7 +42,7 @@ public final class CapturedEventAssert<E> extends AbstractObjectAssert<CapturedE
     Objects.requireNonNull(causeType, "causeType must not be null");
     DomainEvent cause = causeOf(event, byId());
     if (!causeType.isInstance(cause)) {
-      fail(describe(event) + " to be caused directly by a " + causeType.getSimpleName(),
+      fail(describe(event) + " to be caused directly by an event of type " + causeType.getSimpleName(),
           "its cause is " + describeCause(event, cause));
     }
     return this;
@@ -85,7 +85,7 @@ public final class CapturedEventAssert<E> extends AbstractObjectAssert<CapturedE
       }
       chain.append(" ← ").append(describe(cause));
     }
-    fail(describe(event) + " to be caused, directly or not, by a "
+    fail(describe(event) + " to be caused, directly or not, by an event of type "
             + ancestorType.getSimpleName(),
         "its chain of captured causes is " + chain);
     return this;

@@ -119,11 +119,11 @@ class AssertionMessagesTest {
     assertThat(events).event(InviteCreated.class).isRoot();
 
     assertThatThrownBy(() -> assertThat(events).event(AuditLogged.class).isCausedBy(InviteCreated.class))
-        .hasMessageContaining("to be caused directly by a InviteCreated")
+        .hasMessageContaining("to be caused directly by an event of type InviteCreated")
         .hasMessageContaining("its cause is welcome-mail.sent")
         .hasMessageContaining(TREE_HEADING);
     assertThatThrownBy(() -> assertThat(events).event(AuditLogged.class).isCausedTransitivelyBy(CacheWarmed.class))
-        .hasMessageContaining("directly or not, by a CacheWarmed")
+        .hasMessageContaining("directly or not, by an event of type CacheWarmed")
         .hasMessageContaining("audit.logged")
         .hasMessageContaining("← welcome-mail.sent")
         .hasMessageContaining("← invite.created");
