@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,7 @@ public final class DispatchReport {
     StringBuilder text =
         new StringBuilder(64 + outcomes.size() * 64)
             .append("DispatchReport[")
-            .append(event.eventType())
+            .append(SafeText.escape(event.eventType()))
             .append(' ')
             .append(event.eventId())
             .append(']');
@@ -159,11 +160,11 @@ public final class DispatchReport {
     /** Returns {@code handler: STATUS in N µs}, plus the failure if any. */
     @Override
     public String toString() {
-      String text = handler.description() + ": " + status;
+      String text = SafeText.escape(handler.description()) + ": " + status;
       if (status != Status.SKIPPED) {
         text += " in " + (nanos / 1_000) + " µs";
       }
-      return failure == null ? text : text + " (" + failure + ")";
+      return failure == null ? text : text + " (" + SafeText.of(failure) + ")";
     }
   }
 }

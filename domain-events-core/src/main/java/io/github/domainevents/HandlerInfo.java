@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +69,7 @@ public final class HandlerInfo {
   /** Returns {@code description (EventType, priority N)}. */
   @Override
   public String toString() {
-    return description + " (" + eventType.getSimpleName() + ", priority " + priority + ")";
+    return SafeText.escape(description) + " (" + eventType.getSimpleName() + ", priority " + priority
+        + ")";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.domainevents.trace;
 
+import io.github.domainevents.internal.SafeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,5 +48,16 @@ public record HandlerRun(
    */
   public boolean failed() {
     return failure != null;
+  }
+
+  /**
+   * Returns the components as a record does, on one line: control characters in the handler's
+   * description and the failure are escaped.
+   */
+  @Override
+  public String toString() {
+    return SafeText.escape("HandlerRun[handler=" + handler + ", startedAt=" + startedAt
+        + ", duration=" + duration + ", running=" + running + ", failure=" + failure
+        + ", raisedEvents=" + raisedEvents + "]");
   }
 }
