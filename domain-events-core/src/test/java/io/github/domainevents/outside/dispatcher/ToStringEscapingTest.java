@@ -13,6 +13,7 @@ import io.github.domainevents.EventType;
 import io.github.domainevents.HandlerFailedException;
 import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
 import io.github.domainevents.trace.EventTrace;
 import io.github.domainevents.trace.TracedEvent;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every text the library writes for a log (toString, exception messages, trace renderings, its
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * second log line, and a terminal escape cannot reach the terminal.
  */
 class ToStringEscapingTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   /** Any control character the library must never write raw. */
   private static final Pattern RAW_CONTROL =
       Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]");
