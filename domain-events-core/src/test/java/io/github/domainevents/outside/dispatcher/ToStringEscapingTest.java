@@ -2,6 +2,7 @@ package io.github.domainevents.outside.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.DispatchReport;
@@ -10,9 +11,11 @@ import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.EventDispatchException;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
+import io.github.domainevents.EventTypeRegistry;
 import io.github.domainevents.HandlerFailedException;
 import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.UnknownEventTypeException;
 import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
 import io.github.domainevents.trace.EventTrace;
@@ -112,6 +115,15 @@ class ToStringEscapingTest {
     assertThat(trace.renderText().lines()).allSatisfy(ToStringEscapingTest::assertOneSafeLine);
     assertThat(trace.renderText()).contains("bell\\u0007type", "\\u001b[2Jcleared");
     assertThat(trace.renderMermaid().lines()).allSatisfy(ToStringEscapingTest::assertOneSafeLine);
+  }
+
+  @Test
+  void unknownEventTypeReadFromOutside_isEscapedInTheMessage_butKeptAsRead() {
+    UnknownEventTypeException unknown = catchThrowableOfType(UnknownEventTypeException.class,
+        () -> EventTypeRegistry.of(Noted.class).classOf("x\n12:00:00 INFO forged"));
+
+    assertOneSafeLine(unknown.getMessage());
+    assertThat(unknown.eventType()).isEqualTo("x\n12:00:00 INFO forged");
   }
 
   @Test
