@@ -36,14 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>declaring a type ({@code class}, {@code record}, {@code interface}, {@code enum}, after
  *       any modifiers): as types nested in an interface extending {@link ReadmeTypes}, so they
  *       are static, as they would be as top-level types;
- *   <li>starting with another member (a method, after its modifiers): as members of a class
- *       extending {@link ReadmeContext};
+ *   <li>starting with another member (a method, with or without modifiers): as members of a
+ *       class extending {@link ReadmeContext};
  *   <li>anything else: as statements, the body of a method of such a class.
  * </ul>
  *
  * <p>The wrapper imports the library's packages ({@code io.github.domainevents}, {@code
- * .aggregate}, {@code .trace}, {@code .slf4j}, {@code .opentelemetry}, {@code .jackson}) and the
- * everyday JDK ones; {@link ReadmeTypes} and {@link ReadmeContext} declare the names fragments
+ * .aggregate}, {@code .trace}, {@code .slf4j}, {@code .opentelemetry}, {@code .jackson}, {@code
+ * .test} with {@code EventAssertions.assertThat}), JUnit Jupiter's API and the everyday JDK ones; {@link ReadmeTypes} and {@link ReadmeContext} declare the names fragments
  * use without declaring them. Blocks are found wherever they are, indented or not, so sections added or rewritten by
  * anyone are checked too.
  */
@@ -52,6 +52,9 @@ class ReadmeJavaBlocksTest {
   private static final Pattern MEMBER_START = Pattern.compile(
       "^(public|protected|private|static|final|abstract|sealed|non-sealed|class|record|interface"
           + "|enum)\\b.*");
+  /** A method declared without modifiers, as in a test class: {@code void name(..) {}. */
+  private static final Pattern METHOD_START = Pattern.compile(
+      "^[\\w<>\\[\\],.? ]*\\w\\s+\\w+\\s*\\([^=]*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{?\\s*$");
   private static final Pattern TYPE_START = Pattern.compile(
       "^((public|protected|private|static|final|abstract|sealed|non-sealed)\\s+)*"
           + "(class|record|interface|enum)\\b.*");
@@ -62,6 +65,10 @@ class ReadmeJavaBlocksTest {
       "import io.github.domainevents.slf4j.*;",
       "import io.github.domainevents.opentelemetry.*;",
       "import io.github.domainevents.jackson.*;",
+      "import io.github.domainevents.test.*;",
+      "import static io.github.domainevents.test.EventAssertions.assertThat;",
+      "import org.junit.jupiter.api.*;",
+      "import org.junit.jupiter.api.extension.ExtendWith;",
       "import com.fasterxml.jackson.annotation.JsonCreator;",
       "import tools.jackson.databind.json.JsonMapper;",
       "import java.io.IOException;",
@@ -130,7 +137,7 @@ class ReadmeJavaBlocksTest {
       body = block.code();
     } else {
       wrapper = "class " + name + " extends " + ReadmeContext.class.getName();
-      body = MEMBER_START.matcher(first).matches()
+      body = MEMBER_START.matcher(first).matches() || METHOD_START.matcher(first).matches()
           ? block.code()
           : "void run() throws Exception {\n" + block.code() + "}\n";
     }

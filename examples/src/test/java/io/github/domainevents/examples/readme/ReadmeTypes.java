@@ -45,6 +45,22 @@ public interface ReadmeTypes {
     }
   }
 
+  /** The quick start's second event. */
+  @EventType("email.sent")
+  record EmailSent(EventHeader header, String to) implements DomainEvent {
+    public EmailSent(String to) {
+      this(EventHeader.create(), to);
+    }
+  }
+
+  /** An event a background handler raises. */
+  @EventType("cache.warmed")
+  record CacheWarmed(EventHeader header, long inviteId) implements DomainEvent {
+    public CacheWarmed(long inviteId) {
+      this(EventHeader.create(), inviteId);
+    }
+  }
+
   /** A third event type for the registry examples. */
   @EventType("invite.expired")
   record InviteExpired(EventHeader header, long inviteId) implements DomainEvent {}
