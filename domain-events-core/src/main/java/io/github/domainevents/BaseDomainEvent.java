@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

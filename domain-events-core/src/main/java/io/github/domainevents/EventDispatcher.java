@@ -1,5 +1,7 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
+
 /**
  * Delivers domain events to the handlers that want them.
  *

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -68,13 +69,14 @@ public final class EventHeader {
    */
   public static EventHeader create() {
     AmbientContext context = AmbientContext.current();
-    Clock clock = context.clockOrDefault();
+    Clock clock = EventDefaults.clockFor(context);
     Instant now = newTime(clock);
+    EventHeader cause = (EventHeader) context.causeHeader();
     return new EventHeader(
         newId(context, clock, now),
         now,
-        context.correlationIdForNewEvent(),
-        context.causationIdForNewEvent(),
+        correlationIdFor(context.scopedCorrelationId(), cause),
+        cause == null ? null : cause.eventId,
         EventDefaults.contributedMetadata());
   }
 
@@ -179,6 +181,27 @@ public final class EventHeader {
     return causationId;
   }
 
+  /**
+   * The correlation id an event created now in {@code context} receives: the open scope's, else
+   * the cause's correlation id, else the cause's own id; null when there is neither scope nor
+   * cause.
+   */
+  static @Nullable UUID ambientCorrelationId(AmbientContext context) {
+    return correlationIdFor(context.scopedCorrelationId(), (EventHeader) context.causeHeader());
+  }
+
+  private static @Nullable UUID correlationIdFor(
+      @Nullable UUID scoped, @Nullable EventHeader cause) {
+    if (scoped != null) {
+      return scoped;
+    }
+    if (cause == null) {
+      return null;
+    }
+    UUID causeCorrelation = cause.correlationId;
+    return causeCorrelation != null ? causeCorrelation : cause.eventId;
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     if (this == other) {
@@ -216,7 +239,7 @@ public final class EventHeader {
   }
 
   private static UUID newId(AmbientContext context, Clock clock, Instant now) {
-    EventIdGenerator generator = context.idGeneratorOrDefault();
+    EventIdGenerator generator = EventDefaults.idGeneratorFor(context);
     if (generator == TimeOrderedIdGenerator.SYSTEM && SYSTEM_CLOCK.equals(clock)) {
       // Both read the same system clock: reuse the instant instead of reading it again.
       return TimeOrderedIdGenerator.SYSTEM.nextId(now.toEpochMilli());

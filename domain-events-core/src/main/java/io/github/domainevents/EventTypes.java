@@ -1,5 +1,7 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
+
 /**
  * Resolves and caches the {@linkplain DomainEvent#eventType() event type} of each event class,
  * so that reading it costs no reflection after the first use.

@@ -1,11 +1,10 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -75,8 +74,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    *
    * The hot path is dispatch() -> route() -> runHandlers(). route() reads one volatile snapshot
    * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
-   * runHandlers() saves the few ambient-context fields it changes in locals, so the common case
-   * allocates nothing and takes no lock. Everything that needs to record something (reports,
+   * runHandlers() begins and ends the dispatch on the thread's AmbientContext, whose pooled
+   * frames save and restore the context, so the common case allocates nothing and takes no lock. Everything that needs to record something (reports,
    * run-all, async) goes through runReporting(), which allocates a DispatchReport.
    *
    * The ambient context is reset before *every* handler rather than once per dispatch, so a
@@ -335,7 +334,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
     return async.submit(
-        event, AmbientContext.current().snapshot(), () -> dispatchReporting(event, true));
+        event, AmbientContext.current().capture(), () -> dispatchReporting(event, true));
   }
 
   /**
@@ -428,25 +427,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   private void handleDead(DomainEvent event) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
+    int mark = enter(context, event);
     try {
       deadEventHandler.handle(event);
     } finally {
-      exit(context, depth);
+      context.endDispatch(mark);
     }
   }
 
   /** The allocation-free path: fail-fast and report-and-continue, no report. */
   private void runHandlers(DomainEvent event, HandlerEntry[] handlers) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
-    UUID outerCorrelation = context.correlationId;
-    Clock outerClock = context.clock;
-    EventIdGenerator outerIds = context.idGenerator;
-    AmbientScope outerScope = context.innermostScope;
+    int mark = enter(context, event);
     try {
       for (HandlerEntry handler : handlers) {
-        enterHandler(context, outerClock, outerIds);
+        context.beginHandler(mark);
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -454,7 +449,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
+      context.endDispatch(mark);
     }
   }
 
@@ -465,11 +460,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private DispatchReport runReporting(
       DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
-    UUID outerCorrelation = context.correlationId;
-    Clock outerClock = context.clock;
-    EventIdGenerator outerIds = context.idGenerator;
-    AmbientScope outerScope = context.innermostScope;
+    int mark = enter(context, event);
     List<DispatchReport.Outcome> outcomes = new ArrayList<>(handlers.length);
     HandlerEntry failedHandler = null;
     Throwable firstFailure = null;
@@ -479,7 +470,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
           outcomes.add(new DispatchReport.Outcome(handler.info, DispatchReport.Status.SKIPPED, null, 0));
           continue;
         }
-        enterHandler(context, outerClock, outerIds);
+        context.beginHandler(mark);
         long start = System.nanoTime();
         try {
           handler.target.handle(event);
@@ -501,7 +492,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
+      context.endDispatch(mark);
     }
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
@@ -517,18 +508,19 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return result;
   }
 
-  /** Pushes {@code event} on this thread's dispatch chain; returns the depth to restore. */
+  /** Begins the dispatch of {@code event} on this thread; returns the mark to end it with. */
   private int enter(AmbientContext context, DomainEvent event) {
-    int depth = context.depth;
-    if (depth >= maxDepth) {
+    if (context.depth() >= maxDepth) {
       throw depthExceeded(context, event);
     }
-    context.push(event);
-    return depth;
+    return context.beginDispatch(event, event.header());
   }
 
   private DispatchDepthExceededException depthExceeded(AmbientContext context, DomainEvent event) {
-    List<String> chain = context.chainTypes();
+    List<String> chain = new ArrayList<>();
+    for (Object outer : context.chain()) {
+      chain.add(((DomainEvent) outer).eventType());
+    }
     chain.add(event.eventType());
     return new DispatchDepthExceededException(event, chain, maxDepth);
   }
@@ -539,60 +531,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
       throw propagate(failure, event, handler, null);
     }
     report(failure, event, handler);
-  }
-
-  private static void exit(AmbientContext context, int depth) {
-    while (context.depth > depth) {
-      context.pop();
-    }
-  }
-
-  /**
-   * Undoes whatever the previous handler left behind (an open scope, a scoped clock), so each
-   * handler starts from the same context. The handled event, on top of the dispatch chain, is
-   * the cause. A handler starts with no open scope, so it cannot close its caller's scopes.
-   */
-  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
-  private static void enterHandler(
-      AmbientContext context, @Nullable Clock outerClock, @Nullable EventIdGenerator outerIds) {
-    // Each store is guarded: on the usual path nothing changed, and under G1 every reference
-    // store into this long-lived frame runs a write barrier, so unneeded stores are not free.
-    if (context.correlationId != null) {
-      context.correlationId = null;
-    }
-    if (context.clock != outerClock) {
-      context.clock = outerClock;
-    }
-    if (context.idGenerator != outerIds) {
-      context.idGenerator = outerIds;
-    }
-    if (context.innermostScope != null) {
-      context.innermostScope = null;
-    }
-  }
-
-  /** Restores exactly the context the dispatch started with (the same objects, hence ==). */
-  @SuppressWarnings("ReferenceEquality")
-  private static void exit(
-      AmbientContext context,
-      int depth,
-      @Nullable UUID outerCorrelation,
-      @Nullable Clock outerClock,
-      @Nullable EventIdGenerator outerIds,
-      @Nullable AmbientScope outerScope) {
-    exit(context, depth);
-    if (context.correlationId != outerCorrelation) {
-      context.correlationId = outerCorrelation;
-    }
-    if (context.clock != outerClock) {
-      context.clock = outerClock;
-    }
-    if (context.idGenerator != outerIds) {
-      context.idGenerator = outerIds;
-    }
-    if (context.innermostScope != outerScope) {
-      context.innermostScope = outerScope;
-    }
   }
 
   /** Fail-fast: unchecked failures unchanged, checked ones wrapped. */

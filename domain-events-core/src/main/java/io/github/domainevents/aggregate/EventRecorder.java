@@ -1,10 +1,10 @@
 package io.github.domainevents.aggregate;
 
+import io.github.domainevents.internal.Checks;
 import io.github.domainevents.DomainEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Collects the events an aggregate raises until the application takes them over, exactly once,
@@ -46,7 +46,7 @@ public final class EventRecorder {
    * @throws NullPointerException if {@code event} is null
    */
   public <E extends DomainEvent> E record(E event) {
-    Objects.requireNonNull(event, "event must not be null");
+    Checks.requireNonNull(event, "event");
     synchronized (lock) {
       recorded.add(event);
     }

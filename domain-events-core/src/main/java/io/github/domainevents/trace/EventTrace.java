@@ -1,5 +1,6 @@
 package io.github.domainevents.trace;
 
+import io.github.domainevents.internal.Checks;
 import io.github.domainevents.DeadEventHandler;
 import io.github.domainevents.DispatchInterceptor;
 import io.github.domainevents.DomainEvent;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -137,7 +137,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws NullPointerException if {@code event} is null
    */
   public void record(DomainEvent event) {
-    Objects.requireNonNull(event, "event must not be null");
+    Checks.requireNonNull(event, "event");
     Deque<Run> stack = running.get();
     lock.lock();
     try {
@@ -155,7 +155,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws NullPointerException if {@code next} is null
    */
   public DeadEventHandler recordingDeadEvents(DeadEventHandler next) {
-    Objects.requireNonNull(next, "next must not be null");
+    Checks.requireNonNull(next, "next");
     return event -> {
       record(event);
       next.handle(event);
