@@ -330,27 +330,38 @@ final class AmbientContext {
    * than silently corrupting the context of later code on the thread. A handler, a wrapped task
    * or an asynchronous dispatch starts with no open scope (the values of the caller's scopes
    * still apply), so it cannot close a scope its caller opened: only the opening code can.
+   *
+   * <p>The public scopes ({@link EventContext.Scope}, {@link EventDefaults.Scope}) each hold one,
+   * so this class stays out of the public API.
    */
-  abstract static class Scope implements AutoCloseable {
+  static final class Scope {
     private final Thread owner = Thread.currentThread();
+    private final @Nullable UUID correlationId;
     private final @Nullable Scope outer;
     private final @Nullable UUID previousCorrelationId;
     private final @Nullable Clock previousClock;
     private final @Nullable EventIdGenerator previousIdGenerator;
     private boolean closed;
 
-    /** Opens the scope on this thread; a null argument leaves that value as it is. */
-    @SuppressWarnings("this-escape") // the context only records the scope; it calls nothing on it
-    Scope(
+    /** Opens a scope on this thread; a null argument leaves that value as it is. */
+    static Scope open(
         @Nullable UUID correlationId,
         @Nullable Clock clock,
         @Nullable EventIdGenerator idGenerator) {
-      AmbientContext context = current();
+      return new Scope(current(), correlationId, clock, idGenerator);
+    }
+
+    private Scope(
+        AmbientContext context,
+        @Nullable UUID correlationId,
+        @Nullable Clock clock,
+        @Nullable EventIdGenerator idGenerator) {
+      this.correlationId = correlationId;
       this.outer = context.innermostScope;
       this.previousCorrelationId = context.correlationId;
       this.previousClock = context.clock;
       this.previousIdGenerator = context.idGenerator;
-      context.innermostScope = this;
+      context.innermostScope = this; // last: the scope is complete before it is published
       if (correlationId != null) {
         context.correlationId = correlationId;
       }
@@ -368,8 +379,7 @@ final class AmbientContext {
      * @throws IllegalStateException if called on another thread than the one that opened the
      *     scope, or while a scope opened later on this thread is still open
      */
-    @Override
-    public final void close() {
+    void close() {
       if (closed) {
         return;
       }
@@ -392,6 +402,8 @@ final class AmbientContext {
     }
 
     /** Names the scope in error messages. */
-    abstract String describe();
+    private String describe() {
+      return correlationId != null ? "correlation scope " + correlationId : "EventDefaults scope";
+    }
   }
 }

@@ -91,6 +91,6 @@ public interface DomainEvent {
    *     white space
    */
   default String eventType() {
-    return EventTypes.of(getClass());
+    return EventTypes.nameOf(getClass());
   }
 }

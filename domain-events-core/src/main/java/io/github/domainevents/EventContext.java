@@ -169,12 +169,13 @@ public final class EventContext {
    *
    * @since 0.1.0
    */
-  public static final class Scope extends AmbientContext.Scope {
+  public static final class Scope implements AutoCloseable {
     private final UUID correlationId;
+    private final AmbientContext.Scope scope;
 
     private Scope(UUID correlationId) {
-      super(correlationId, null, null);
       this.correlationId = correlationId;
+      this.scope = AmbientContext.Scope.open(correlationId, null, null);
     }
 
     /**
@@ -186,9 +187,16 @@ public final class EventContext {
       return correlationId;
     }
 
+    /**
+     * Ends the scope: events created afterwards get the correlation that applied before it
+     * opened. Closing again does nothing.
+     *
+     * @throws IllegalStateException if called on another thread than the one that opened the
+     *     scope, or while a scope opened later on this thread is still open; nothing changes
+     */
     @Override
-    String describe() {
-      return "correlation scope " + correlationId;
+    public void close() {
+      scope.close();
     }
   }
 

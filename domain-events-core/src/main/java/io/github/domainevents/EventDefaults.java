@@ -212,14 +212,23 @@ public final class EventDefaults {
    *
    * @since 0.1.0
    */
-  public static final class Scope extends AmbientContext.Scope {
+  public static final class Scope implements AutoCloseable {
+    private final AmbientContext.Scope scope;
+
     private Scope(@Nullable Clock clock, @Nullable EventIdGenerator idGenerator) {
-      super(null, clock, idGenerator);
+      this.scope = AmbientContext.Scope.open(null, clock, idGenerator);
     }
 
+    /**
+     * Ends the scope: the clock and id generator that applied before it opened apply again.
+     * Closing again does nothing.
+     *
+     * @throws IllegalStateException if called on another thread than the one that opened the
+     *     scope, or while a scope opened later on this thread is still open; nothing changes
+     */
     @Override
-    String describe() {
-      return "EventDefaults scope";
+    public void close() {
+      scope.close();
     }
   }
 }

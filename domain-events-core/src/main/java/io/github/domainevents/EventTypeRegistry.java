@@ -150,7 +150,7 @@ public final class EventTypeRegistry {
       Checks.requireArgument(
           !type.isInterface() && !Modifier.isAbstract(type.getModifiers()),
           "cannot register " + type.getName() + ": an event type must be a concrete class");
-      String name = EventTypes.of(type);
+      String name = EventTypes.nameOf(type);
       Class<? extends DomainEvent> previous = classesByName.putIfAbsent(name, type);
       Checks.requireArgument(
           previous == null || previous == type,

@@ -23,7 +23,7 @@ final class EventTypes {
    * @throws IllegalArgumentException if the {@link EventType} value is blank or has white space;
    *     the failure is not cached, so every use reports it again
    */
-  static String of(Class<?> type) {
+  static String nameOf(Class<?> type) {
     return NAMES.get(type);
   }
 

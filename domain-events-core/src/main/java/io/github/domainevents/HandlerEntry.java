@@ -2,6 +2,7 @@ package io.github.domainevents;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One registration: the handler's description, its invocation target (the handler, or the
@@ -15,18 +16,18 @@ final class HandlerEntry implements Registration {
   final long sequence;
   final DomainEventHandler<DomainEvent> target;
 
-  private final HandlerRegistry registry;
+  private final Consumer<HandlerEntry> onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   HandlerEntry(
-      HandlerRegistry registry,
+      Consumer<HandlerEntry> onClose,
       HandlerInfo info,
       long sequence,
       DomainEventHandler<DomainEvent> handler,
       List<DispatchInterceptor> interceptors) {
-    this.registry = registry;
+    this.onClose = onClose;
     this.info = info;
-    this.type = info.eventType();
+    this.type = info.registeredType();
     this.priority = info.priority();
     this.sequence = sequence;
     this.target = intercepted(handler, info, interceptors);
@@ -40,13 +41,8 @@ final class HandlerEntry implements Registration {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      registry.remove(this);
+      onClose.accept(this);
     }
-  }
-
-  /** Marks the entry closed without touching the registry (used by {@code clear()}). */
-  void markClosed() {
-    closed.set(true);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package io.github.domainevents;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Describes one registered handler: what it is, which event type it was registered for, and
  * its priority. Returned by {@link InProcessEventDispatcher#handlersFor(Class)}, passed to
@@ -19,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HandlerInfo {
   private final String description;
-  private final Class<? extends DomainEvent> eventType;
+  private final Class<? extends DomainEvent> registeredType;
   private final int priority;
 
-  HandlerInfo(String description, Class<? extends DomainEvent> eventType, int priority) {
+  HandlerInfo(String description, Class<? extends DomainEvent> registeredType, int priority) {
     this.description = description;
-    this.eventType = eventType;
+    this.registeredType = registeredType;
     this.priority = priority;
   }
 
@@ -38,12 +35,14 @@ public final class HandlerInfo {
   }
 
   /**
-   * Returns the event type the handler was registered for; it also receives subtypes.
+   * Returns the class or interface the handler was registered for; it also receives events of
+   * its subtypes. (Not to be confused with {@link DomainEvent#eventType()}, the name an event is
+   * known by.)
    *
    * @return the registered type
    */
-  public Class<? extends DomainEvent> eventType() {
-    return eventType;
+  public Class<? extends DomainEvent> registeredType() {
+    return registeredType;
   }
 
   /**
@@ -55,19 +54,9 @@ public final class HandlerInfo {
     return priority;
   }
 
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(description) * 31 + System.identityHashCode(this);
-  }
-
   /** Returns {@code description (EventType, priority N)}. */
   @Override
   public String toString() {
-    return description + " (" + eventType.getSimpleName() + ", priority " + priority + ")";
+    return description + " (" + registeredType.getSimpleName() + ", priority " + priority + ")";
   }
 }

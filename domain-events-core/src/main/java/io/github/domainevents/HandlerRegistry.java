@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +39,7 @@ final class HandlerRegistry {
   HandlerEntry add(EntryFactory factory) {
     writeLock.lock();
     try {
-      HandlerEntry entry = factory.create(this, nextSequence++);
+      HandlerEntry entry = factory.create(this::remove, nextSequence++);
       HandlerEntry[] entries = snapshot.entries;
       int position = entries.length;
       while (position > 0 && entry.runsBefore(entries[position - 1])) {
@@ -76,9 +77,6 @@ final class HandlerRegistry {
   void clear() {
     writeLock.lock();
     try {
-      for (HandlerEntry entry : snapshot.entries) {
-        entry.markClosed();
-      }
       snapshot = new Snapshot(NONE);
     } finally {
       writeLock.unlock();
@@ -88,7 +86,7 @@ final class HandlerRegistry {
   /** Makes an entry once its sequence number is known. */
   @FunctionalInterface
   interface EntryFactory {
-    HandlerEntry create(HandlerRegistry registry, long sequence);
+    HandlerEntry create(Consumer<HandlerEntry> onClose, long sequence);
   }
 
   /** One resolved route. Immutable, so it may be shared through a plain field. */
@@ -120,7 +118,7 @@ final class HandlerRegistry {
     }
 
     HandlerEntry[] route(Class<?> eventClass) {
-      EventTypes.of(eventClass); // validates @EventType on first use; not cached if invalid
+      EventTypes.nameOf(eventClass); // validates @EventType on first use; not cached if invalid
       List<HandlerEntry> matching = new ArrayList<>();
       for (HandlerEntry entry : entries) {
         if (entry.type.isAssignableFrom(eventClass)) {

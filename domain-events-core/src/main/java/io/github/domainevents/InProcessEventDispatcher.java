@@ -199,7 +199,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     List<ListenerMethods.Found> methods = ListenerMethods.scan(listener);
     for (ListenerMethods.Found method : methods) { // all checked before the first is added
       try {
-        EventTypes.of(method.eventType);
+        EventTypes.nameOf(method.eventType);
       } catch (IllegalArgumentException invalid) {
         throw new IllegalArgumentException(
             "@HandleEvent method " + method.description + ": " + invalid.getMessage(), invalid);
@@ -263,7 +263,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @param events the events, in order
    * @throws NullPointerException if {@code events} or an element is null; nothing is dispatched
    */
-  @Override
   public void dispatchAll(Iterable<? extends DomainEvent> events) {
     Checks.requireNonNull(events, "events");
     List<DomainEvent> batch = new ArrayList<>();
@@ -402,7 +401,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     Checks.requireArgument(
         DomainEvent.class.isAssignableFrom(type),
         type.getName() + " is not a DomainEvent type");
-    EventTypes.of(type); // validates @EventType at registration
+    EventTypes.nameOf(type); // validates @EventType at registration
     HandlerInfo info = new HandlerInfo(description, type, priority);
     DomainEventHandler<DomainEvent> target = (DomainEventHandler<DomainEvent>) handler;
     return registry.add((owner, sequence) ->

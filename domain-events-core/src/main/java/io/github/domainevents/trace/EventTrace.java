@@ -1,10 +1,11 @@
 package io.github.domainevents.trace;
 
-import io.github.domainevents.internal.Checks;
 import io.github.domainevents.DeadEventHandler;
 import io.github.domainevents.DispatchInterceptor;
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.EventDefaults;
 import io.github.domainevents.HandlerInfo;
+import io.github.domainevents.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -466,7 +467,7 @@ public final class EventTrace implements DispatchInterceptor {
   /** A recorded handler run; mutable, guarded by the trace's lock. */
   static final class Run {
     final String handler;
-    final Instant startedAt = Instant.now();
+    final Instant startedAt = EventDefaults.clock().instant(); // the library's clock, as events
     final long startNanos = System.nanoTime();
     final List<UUID> raised = new ArrayList<>();
     @Nullable Node owner;
