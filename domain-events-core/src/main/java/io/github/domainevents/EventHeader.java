@@ -37,8 +37,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class EventHeader {
-  private static final Clock SYSTEM_CLOCK = Clock.systemUTC();
-
   private final UUID eventId;
   private final Instant occurredAt;
   private final @Nullable UUID correlationId;
@@ -240,9 +238,10 @@ public final class EventHeader {
 
   private static UUID newId(AmbientContext context, Clock clock, Instant now) {
     EventIdGenerator generator = EventDefaults.idGeneratorFor(context);
-    if (generator == TimeOrderedIdGenerator.SYSTEM && SYSTEM_CLOCK.equals(clock)) {
-      // Both read the same system clock: reuse the instant instead of reading it again.
-      return TimeOrderedIdGenerator.SYSTEM.nextId(now.toEpochMilli());
+    if (generator instanceof TimeOrderedIdGenerator ordered && ordered.readsTimeFrom(clock)) {
+      // The default case (system clock, time-ordered ids), and any generator made with
+      // timeOrdered(clock) for the clock in use: reuse the instant instead of reading it again.
+      return ordered.nextId(now.toEpochMilli());
     }
     UUID id = generator.nextId();
     if (id == null) {

@@ -58,8 +58,7 @@ public interface EventIdGenerator {
    * @throws NullPointerException if {@code clock} is null
    */
   static EventIdGenerator timeOrdered(Clock clock) {
-    Clock source = Checks.requireNonNull(clock, "clock");
-    return new TimeOrderedIdGenerator(source::millis);
+    return new TimeOrderedIdGenerator(Checks.requireNonNull(clock, "clock"));
   }
 
   /**
