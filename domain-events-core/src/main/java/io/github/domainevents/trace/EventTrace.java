@@ -96,9 +96,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws IllegalArgumentException if {@code capacity} is less than 1
    */
   public static EventTrace withCapacity(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-    }
+    Checks.requireArgument(capacity >= 1, "capacity must be at least 1, was " + capacity);
     return new EventTrace(capacity);
   }
 
