@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Scope}: open and close a scope (correlation, clock, id generator);
  *   <li>{@link #beginDispatch}, {@link #beginHandler}, {@link #endDispatch}: run the handlers of
  *       one event;
- *   <li>{@link #capture}, {@link #install}, {@link #uninstall}: carry the context into work that
- *       runs elsewhere.
+ *   <li>{@link #capture}, then {@link Captured#run} or {@link Captured#call}: carry the context
+ *       into work that runs elsewhere.
  * </ul>
  *
  * <p>The context knows nothing of events beyond "an object and its header", both held as {@code
@@ -191,7 +192,7 @@ final class AmbientContext {
    *
    * @return the mark to pass to {@link #uninstall}, in a {@code finally}
    */
-  int install(Captured captured) {
+  private int install(Captured captured) {
     int mark = top;
     push();
     base = top;
@@ -208,7 +209,7 @@ final class AmbientContext {
   }
 
   /** Puts back this thread's own context after the work installed at {@code mark}. */
-  void uninstall(int mark) {
+  private void uninstall(int mark) {
     unwind(mark);
   }
 
@@ -298,7 +299,11 @@ final class AmbientContext {
     }
   }
 
-  /** An immutable copy of a context, carried by work handed to another thread. */
+  /**
+   * An immutable copy of a context, carried by work handed to another thread. Running work in
+   * it installs it on the running thread and puts that thread's own context back afterwards,
+   * however the work ends, so nothing leaks into a pooled thread.
+   */
   static final class Captured {
     private final @Nullable UUID correlationId;
     private final @Nullable Clock clock;
@@ -317,6 +322,28 @@ final class AmbientContext {
       this.idGenerator = idGenerator;
       this.events = events;
       this.headers = headers;
+    }
+
+    /** Runs {@code task} in this context on the calling thread. */
+    void run(Runnable task) {
+      AmbientContext context = current();
+      int mark = context.install(this);
+      try {
+        task.run();
+      } finally {
+        context.uninstall(mark);
+      }
+    }
+
+    /** Calls {@code task} in this context on the calling thread. */
+    <T> T call(Callable<T> task) throws Exception {
+      AmbientContext context = current();
+      int mark = context.install(this);
+      try {
+        return task.call();
+      } finally {
+        context.uninstall(mark);
+      }
     }
   }
 

@@ -183,8 +183,16 @@ final class AsyncDispatches {
     @Override
     public void run() {
       runner = Thread.currentThread();
-      AmbientContext ambient = AmbientContext.current();
-      int mark = ambient.install(context);
+      try {
+        context.run(this::complete);
+      } finally {
+        inFlight.remove(this);
+        runner = null;
+      }
+    }
+
+    /** Runs the work and completes the future with its outcome, whatever it is. */
+    private void complete() {
       try {
         future.complete(work.get());
       } catch (Throwable failure) {
@@ -192,10 +200,6 @@ final class AsyncDispatches {
         if (failure instanceof VirtualMachineError fatal) {
           throw fatal;
         }
-      } finally {
-        ambient.uninstall(mark);
-        inFlight.remove(this);
-        runner = null;
       }
     }
   }

@@ -102,7 +102,7 @@ public final class EventContext {
   public static Runnable wrap(Runnable task) {
     Checks.requireNonNull(task, "task");
     AmbientContext.Captured captured = AmbientContext.current().capture();
-    return () -> runIn(captured, task);
+    return () -> captured.run(task);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class EventContext {
   public static <T> Callable<T> wrap(Callable<T> task) {
     Checks.requireNonNull(task, "task");
     AmbientContext.Captured captured = AmbientContext.current().capture();
-    return () -> callIn(captured, task);
+    return () -> captured.call(task);
   }
 
   /**
@@ -141,27 +141,6 @@ public final class EventContext {
    */
   public static ExecutorService wrap(ExecutorService executor) {
     return new ContextExecutorService(Checks.requireNonNull(executor, "executor"));
-  }
-
-  private static void runIn(AmbientContext.Captured captured, Runnable task) {
-    AmbientContext context = AmbientContext.current();
-    int mark = context.install(captured);
-    try {
-      task.run();
-    } finally {
-      context.uninstall(mark);
-    }
-  }
-
-  private static <T> T callIn(AmbientContext.Captured captured, Callable<T> task)
-      throws Exception {
-    AmbientContext context = AmbientContext.current();
-    int mark = context.install(captured);
-    try {
-      return task.call();
-    } finally {
-      context.uninstall(mark);
-    }
   }
 
   /**
