@@ -109,8 +109,10 @@ class LockReleaseTest {
     on(first, () -> dispatcher.dispatchAsync(new OrderPlaced()).get(10, TimeUnit.SECONDS));
     on(second, () -> dispatcher.dispatchAsync(new OrderPlaced()).get(10, TimeUnit.SECONDS));
     List<?> unfinished = on(second, () -> dispatcher.close(Duration.ofSeconds(10)));
+    List<?> again = on(first, () -> dispatcher.close(Duration.ofSeconds(10)));
 
     assertThat(unfinished).isEmpty();
+    assertThat(again).isEmpty();
     assertThat(handled).hasValue(2);
   }
 

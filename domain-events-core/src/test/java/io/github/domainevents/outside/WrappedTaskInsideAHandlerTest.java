@@ -2,6 +2,8 @@ package io.github.domainevents.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.domainevents.DispatchDepthExceededException;
+import io.github.domainevents.DispatchReport;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventContext;
 import io.github.domainevents.EventDefaults;
@@ -17,7 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A wrapped task run on the same thread, in the middle of a dispatch, runs in its captured
@@ -65,6 +72,68 @@ class WrappedTaskInsideAHandlerTest {
     assertThat(raised.get(0).causationId()).contains(order.eventId());
     assertThat(raised.get(0).correlationId()).contains(correlation);
     assertThat(raised.get(0).occurredAt()).isEqualTo(fixed.instant());
+    assertThat(EventContext.correlationId()).isEmpty();
+  }
+
+  /**
+   * The nesting limit counts the chain the task carries, not the dispatches in progress beneath
+   * it on the thread; and a context captured there carries exactly that chain.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aTaskRunInsideAHandlerCountsAndCapturesOnlyItsOwnChain() throws Exception {
+    InProcessEventDispatcher outer = new InProcessEventDispatcher();
+    InProcessEventDispatcher limited = InProcessEventDispatcher.builder().maxDepth(2).build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    List<Object> seen = new ArrayList<>();
+    try {
+      Runnable task = EventContext.wrap(() -> limited.dispatch(new PaymentTaken()));
+      limited.register(PaymentTaken.class, payment -> limited.dispatch(new ParcelShipped()));
+      limited.register(ParcelShipped.class, parcel -> {
+        Callable<Optional<DomainEvent>> carried = EventContext.wrap(EventContext::currentCause);
+        seen.add(pool.submit(carried).get(10, TimeUnit.SECONDS).orElseThrow());
+        try {
+          limited.dispatch(new PaymentTaken()); // the third in the task's chain: over the limit
+        } catch (DispatchDepthExceededException expected) {
+          seen.add(expected.chain());
+        }
+      });
+      outer.register(OrderPlaced.class, order -> outer.dispatch(new OrderPlaced.Nested()));
+      outer.register(OrderPlaced.Nested.class, nested -> task.run()); // two dispatches beneath
+
+      outer.dispatch(new OrderPlaced());
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).isInstanceOf(ParcelShipped.class);
+    assertThat(seen.get(1)).isEqualTo(List.of("payment.taken", "parcel.shipped", "payment.taken"));
+  }
+
+  /** Under the reporting path too, each handler starts from the dispatch's context. */
+  @Test
+  void aScopeOneHandlerLeavesOpenIsGoneForTheNextOnTheReportingPath() {
+    InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+    Clock fixed = Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC);
+    List<Object> seen = new ArrayList<>();
+    dispatcher.register(OrderPlaced.class, event -> {
+      EventContext.openCorrelation(UUID.randomUUID()); // left open on purpose
+      EventDefaults.withClock(fixed); // left open on purpose
+    });
+    dispatcher.register(OrderPlaced.class, event -> {
+      seen.add(EventContext.correlationId());
+      seen.add(EventDefaults.clock());
+    });
+
+    OrderPlaced order = new OrderPlaced();
+    DispatchReport report = dispatcher.dispatchAndReport(order);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(seen.get(0)).as("the handled event's correlation, not the leaked scope's")
+        .isEqualTo(Optional.of(order.eventId()));
+    assertThat(seen.get(1)).isNotSameAs(fixed);
+    assertThat(EventDefaults.clock()).isNotSameAs(fixed);
     assertThat(EventContext.correlationId()).isEmpty();
   }
 }
