@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.EventTypes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

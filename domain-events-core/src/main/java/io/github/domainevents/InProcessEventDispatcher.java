@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.EventTypes;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

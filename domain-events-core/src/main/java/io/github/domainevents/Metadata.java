@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.EventTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

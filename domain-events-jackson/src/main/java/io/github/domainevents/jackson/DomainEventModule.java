@@ -3,7 +3,7 @@ package io.github.domainevents.jackson;
 import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.domainevents.jackson;
 
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;

@@ -1,6 +1,6 @@
 package io.github.domainevents.jackson;
 
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

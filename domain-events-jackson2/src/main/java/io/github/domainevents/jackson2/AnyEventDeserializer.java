@@ -1,7 +1,7 @@
 package io.github.domainevents.jackson2;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.WireFormat;
 import java.io.IOException;

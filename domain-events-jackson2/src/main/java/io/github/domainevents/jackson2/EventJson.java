@@ -1,8 +1,8 @@
 package io.github.domainevents.jackson2;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventTypeRegistry;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.EventTypeRegistry;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.ReadOptions;

@@ -3,7 +3,7 @@ package io.github.domainevents.jackson2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

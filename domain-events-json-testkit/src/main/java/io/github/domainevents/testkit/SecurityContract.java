@@ -3,7 +3,7 @@ package io.github.domainevents.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.ReadOptions;
 import java.time.Duration;
@@ -237,7 +237,7 @@ public abstract class SecurityContract {
   @Test
   void readingAnUnregisteredClassDirectly_isRejected() {
     EventCodec empty = codecs().facade(new CodecConfig(
-        io.github.domainevents.EventTypeRegistry.of(InviteAccepted.class),
+        io.github.domainevents.wire.EventTypeRegistry.of(InviteAccepted.class),
         ReadOptions.defaults(), true, CodecConfig.defaults().source()));
 
     assertThatThrownBy(() -> empty.fromJson(VALID, InviteCreated.class))

@@ -1,10 +1,12 @@
-package io.github.domainevents;
+package io.github.domainevents.internal;
+
+import io.github.domainevents.EventType;
 
 /**
- * Resolves and caches the {@linkplain DomainEvent#eventType() event type} of each event class,
+ * Not part of the API: this package is not exported. Resolves and caches the {@linkplain io.github.domainevents.DomainEvent#eventType() event type} of each event class,
  * so that reading it costs no reflection after the first use.
  */
-final class EventTypes {
+public final class EventTypes {
   private static final ClassValue<String> NAMES =
       new ClassValue<>() {
         @Override
@@ -18,10 +20,12 @@ final class EventTypes {
   /**
    * Returns the event type of {@code type}: its {@link EventType} value, else its simple name.
    *
+   * @param type an event class
+   * @return its type name
    * @throws IllegalArgumentException if the {@link EventType} value is blank or has white space;
    *     the failure is not cached, so every use reports it again
    */
-  static String of(Class<?> type) {
+  public static String of(Class<?> type) {
     return NAMES.get(type);
   }
 
@@ -32,12 +36,14 @@ final class EventTypes {
       return simpleName.isEmpty() ? type.getName() : simpleName;
     }
     String value = annotation.value();
-    Checks.requireArgument(
-        !value.isBlank(), "@EventType on " + type.getName() + " must not be blank");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("@EventType on " + type.getName() + " must not be blank");
+    }
     for (int i = 0; i < value.length(); i++) {
-      Checks.requireArgument(
-          !isWhiteSpace(value.charAt(i)),
-          "@EventType(\"" + value + "\") on " + type.getName() + " must not contain white space");
+      if (isWhiteSpace(value.charAt(i))) {
+        throw new IllegalArgumentException(
+            "@EventType(\"" + value + "\") on " + type.getName() + " must not contain white space");
+      }
     }
     return value;
   }
@@ -46,8 +52,11 @@ final class EventTypes {
    * Tells whether {@code c} is white space in Unicode's sense. {@link Character#isWhitespace}
    * alone misses the no-break spaces (U+00A0, U+2007, U+202F) and U+0085, which look like or
    * act as spaces and slip in through copy and paste.
+   *
+   * @param c a character
+   * @return true if it is white space
    */
-  static boolean isWhiteSpace(char c) {
+  public static boolean isWhiteSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }

@@ -1,9 +1,11 @@
-package io.github.domainevents;
+package io.github.domainevents.wire;
 
 /**
  * Thrown when an event type name is not in an {@link EventTypeRegistry}: typically a payload's
  * {@code event_type} naming a type this application does not know (or a class name someone hoped
  * would be loaded; it is not).
+ *
+ * <p>Only the library creates it.
  *
  * @since 0.1.0
  */
@@ -12,12 +14,7 @@ public final class UnknownEventTypeException extends IllegalArgumentException {
 
   private final String eventType;
 
-  /**
-   * Creates the exception.
-   *
-   * @param eventType the unknown name
-   */
-  public UnknownEventTypeException(String eventType) {
+  UnknownEventTypeException(String eventType) {
     super(
         "unknown event_type '" + eventType + "': no event class is registered under this name");
     this.eventType = eventType;
