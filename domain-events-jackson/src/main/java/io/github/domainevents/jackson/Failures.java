@@ -1,7 +1,8 @@
 package io.github.domainevents.jackson;
 
-import io.github.domainevents.wire.UnknownEventTypeException;
+import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -29,6 +30,22 @@ final class Failures {
     String where = field == null ? "" : " (field " + field + ")";
     return new EventFormatException(
         field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+  }
+
+  /**
+   * Turns a write failure into the exception {@code toJson}/{@code toCloudEvent} document: the
+   * protocol's {@link IllegalArgumentException} (unregistered type, a limit) as it is, anything
+   * else as an {@code IllegalArgumentException} naming the class.
+   */
+  static RuntimeException writing(DomainEvent event, String format, JacksonException failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException protocol) {
+        return protocol;
+      }
+    }
+    return new IllegalArgumentException(
+        "cannot write " + event.getClass().getName() + " as " + format + ": "
+            + failure.getOriginalMessage(), failure);
   }
 
   private static @Nullable String field(List<JacksonException.Reference> path) {
