@@ -57,6 +57,16 @@ public final class EventObject {
     return new EventObject(options);
   }
 
+  /**
+   * Checks that a document to be read as an event is a JSON object.
+   *
+   * @param kind the kind of the document's value
+   * @throws EventFormatException if it is not an object
+   */
+  public static void requireObject(JsonKind kind) {
+    requireObject(kind, "an event");
+  }
+
   static void requireObject(JsonKind kind, String what) {
     if (kind != JsonKind.OBJECT) {
       throw new EventFormatException(

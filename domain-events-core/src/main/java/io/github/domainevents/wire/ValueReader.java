@@ -236,8 +236,10 @@ public final class ValueReader implements JsonSink {
         throw fail(path() + " is a number beyond the range of a double: "
             + WireFormat.abbreviate(decimal.toString()));
       }
-      // Same digits and same scale: the double prints back exactly as written.
-      return Double.toString(d).equals(decimal.toString()) ? (Number) d : decimal;
+      // Same value and same scale: the double prints back exactly as written.
+      BigDecimal back = new BigDecimal(Double.toString(d));
+      return back.scale() == decimal.scale() && back.compareTo(decimal) == 0
+          ? (Number) d : decimal;
     }
     if (value instanceof Double || value instanceof Float) {
       double d = value.doubleValue();

@@ -5,6 +5,7 @@ import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.CloudEventObject;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.EventObject;
 import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.JsonSink;
 import io.github.domainevents.wire.ReadOptions;
@@ -191,9 +192,11 @@ public final class EventJson {
     requireNonNull(json, "json");
     requireNonNull(type, "type");
     try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), json)) {
-      if (parser.nextToken() == null) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
         throw new EventFormatException(null, "no JSON content to read");
       }
+      EventObject.requireObject(Tokens.kind(first));
       E event = mapper.readValue(parser, type);
       if (parser.nextToken() != null) {
         throw new EventFormatException(null, "trailing content after the JSON value");

@@ -63,6 +63,8 @@ final class EventReading {
         depth--;
       } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
         event.decimalInField(key, p.getString());
+      } else if (token == JsonToken.VALUE_STRING) {
+        p.getString(); // decodes the text, which applies the parser's string length limit
       }
       fields.copyCurrentEvent(p);
       if (depth == 0) {
