@@ -79,7 +79,7 @@ final class EventDeserializer extends DelegatingDeserializer {
       throw new IllegalStateException("checked above");
     }
     fields.writeName(property);
-    fields.writePOJO(header);
+    fields.writeEmbeddedObject(header);
     fields.writeEndObject();
     try (JsonParser own = fields.asParserOnFirstToken(ctxt)) {
       return _delegatee.deserialize(own, ctxt);

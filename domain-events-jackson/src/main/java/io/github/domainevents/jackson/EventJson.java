@@ -301,7 +301,7 @@ public final class EventJson {
       flat.writeName(WireFormat.EVENT_TYPE);
       flat.writeString(type);
       flat.writeName(WireFormat.EVENT_ID);
-      flat.writePOJO(header);
+      flat.writeEmbeddedObject(header);
       flat.writeEndObject();
       try (JsonParser event = flat.asParserOnFirstToken(ObjectReadContext.empty())) {
         return mapper.readValue(event, eventClass);

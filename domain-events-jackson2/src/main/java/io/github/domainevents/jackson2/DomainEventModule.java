@@ -87,13 +87,20 @@ public final class DomainEventModule extends SimpleModule {
       throw new NullPointerException(registry == null ? "registry must not be null"
           : "options must not be null");
     }
+    JacksonVersions.check();
     EventReading reading = new EventReading(registry, options);
     addDeserializer(EventHeader.class, new EmbeddedHeaderDeserializer());
     addDeserializer(DomainEvent.class, new AnyEventDeserializer<>(DomainEvent.class, reading));
     addDeserializer(
         BaseDomainEvent.class, new AnyEventDeserializer<>(BaseDomainEvent.class, reading));
     setDeserializerModifier(new DeserializerModifier(reading));
-    setSerializerModifier(new SerializerModifier());
+    setSerializerModifier(new SerializerModifier(reading));
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    context.insertAnnotationIntrospector(new WireShape());
   }
 
   private static final class DeserializerModifier extends BeanDeserializerModifier {
@@ -128,6 +135,11 @@ public final class DomainEventModule extends SimpleModule {
 
   private static final class SerializerModifier extends BeanSerializerModifier {
     private static final long serialVersionUID = 1L;
+    private final transient EventReading reading;
+
+    SerializerModifier(EventReading reading) {
+      this.reading = reading;
+    }
 
     @Override
     public List<BeanPropertyWriter> changeProperties(
@@ -163,7 +175,7 @@ public final class DomainEventModule extends SimpleModule {
       if (!DomainEvent.class.isAssignableFrom(description.getBeanClass())) {
         return serializer;
       }
-      return new EventSerializer((JsonSerializer<Object>) serializer);
+      return new EventSerializer((JsonSerializer<Object>) serializer, reading);
     }
   }
 }

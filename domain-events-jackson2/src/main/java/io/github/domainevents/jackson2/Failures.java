@@ -3,8 +3,9 @@ package io.github.domainevents.jackson2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.github.domainevents.wire.UnknownEventTypeException;
+import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,23 @@ final class Failures {
     String where = field == null ? "" : " (field " + field + ")";
     return new EventFormatException(
         field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+  }
+
+  /**
+   * Turns a write failure into the exception {@code toJson}/{@code toCloudEvent} document: the
+   * protocol's {@link IllegalArgumentException} (unregistered type, a limit) as it is, anything
+   * else as an {@code IllegalArgumentException} naming the class.
+   */
+  static RuntimeException writing(
+      DomainEvent event, String format, JsonProcessingException failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException protocol) {
+        return protocol;
+      }
+    }
+    return new IllegalArgumentException(
+        "cannot write " + event.getClass().getName() + " as " + format + ": "
+            + failure.getOriginalMessage(), failure);
   }
 
   private static @Nullable String field(List<JsonMappingException.Reference> path) {
