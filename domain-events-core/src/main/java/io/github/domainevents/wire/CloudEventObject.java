@@ -92,7 +92,7 @@ public final class CloudEventObject {
       return null;
     }
     ValueReader reader = name.equals(CloudEventsFormat.METADATA)
-        ? ValueReader.unlimitedStrings(name, options)
+        ? ValueReader.metadataText(options)
         : ValueReader.of(name, options);
     attributes.put(name, reader);
     return reader;

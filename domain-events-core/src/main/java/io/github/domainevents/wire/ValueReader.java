@@ -69,9 +69,13 @@ public final class ValueReader implements JsonSink {
         field, options, field.equals(WireFormat.METADATA), options.maxStringLength());
   }
 
-  /** A reader whose strings are not limited (the limit is checked elsewhere). */
-  static ValueReader unlimitedStrings(String field, ReadOptions options) {
-    return new ValueReader(field, options, field.equals(WireFormat.METADATA), Integer.MAX_VALUE);
+  /**
+   * A reader for the CloudEvents {@code metadata} extension: one string holding the metadata's
+   * JSON, bounded by the document length, not by the string limit or the metadata rules (which
+   * apply to the metadata once its text is parsed).
+   */
+  static ValueReader metadataText(ReadOptions options) {
+    return new ValueReader(CloudEventsFormat.METADATA, options, false, Integer.MAX_VALUE);
   }
 
   /**

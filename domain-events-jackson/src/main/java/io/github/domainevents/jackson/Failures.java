@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Turns Jackson's read failures into the library's exceptions, keeping the field name. */
 final class Failures {
@@ -20,6 +21,13 @@ final class Failures {
       if (cause instanceof EventFormatException format) {
         return format;
       }
+    }
+    if (failure instanceof StreamReadException read
+        && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
+        && read.processor() != null && read.processor().currentName() != null) {
+      String key = read.processor().currentName();
+      return new EventFormatException(
+          key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
     }
     String field = field(failure.getPath());
     if (failure instanceof StreamConstraintsException) {

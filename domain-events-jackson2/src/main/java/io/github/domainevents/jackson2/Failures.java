@@ -1,5 +1,7 @@
 package io.github.domainevents.jackson2;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,6 +23,13 @@ final class Failures {
       if (cause instanceof EventFormatException format) {
         return format;
       }
+    }
+    if (failure instanceof JsonParseException read
+        && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
+        && read.getProcessor() instanceof JsonParser parser && currentName(parser) != null) {
+      String key = currentName(parser);
+      return new EventFormatException(
+          key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
     }
     String field =
         failure instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
@@ -49,6 +58,14 @@ final class Failures {
     return new IllegalArgumentException(
         "cannot write " + event.getClass().getName() + " as " + format + ": "
             + failure.getOriginalMessage(), failure);
+  }
+
+  private static @Nullable String currentName(JsonParser parser) {
+    try {
+      return parser.currentName();
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   private static @Nullable String field(List<JsonMappingException.Reference> path) {
