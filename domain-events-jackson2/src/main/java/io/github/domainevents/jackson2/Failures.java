@@ -26,8 +26,8 @@ final class Failures {
     }
     if (failure instanceof JsonParseException read
         && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
-        && read.getProcessor() instanceof JsonParser parser && currentName(parser) != null) {
-      String key = currentName(parser);
+        && read.getProcessor() != null && currentName(read.getProcessor()) != null) {
+      String key = currentName(read.getProcessor());
       return new EventFormatException(
           key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
     }
