@@ -27,13 +27,18 @@ final class JacksonVersions {
               + " or newer, of the same release (jackson-core not older than jackson-databind);"
               + " found jackson-core " + text(core) + " and jackson-databind " + text(databind)
               + ". Align them, for example by importing com.fasterxml.jackson:jackson-bom:"
-              + text(databind.compareTo(OLDEST) >= 0 ? databind : OLDEST)
+              + text(olderThan(databind, OLDEST) ? OLDEST : databind)
               + " in <dependencyManagement> (Maven) or as a platform (Gradle)");
     }
   }
 
   private static boolean olderThan(Version found, Version needed) {
-    return found.getMajorVersion() != needed.getMajorVersion() || found.compareTo(needed) < 0;
+    return found.getMajorVersion() != needed.getMajorVersion() || number(found) < number(needed);
+  }
+
+  private static long number(Version version) {
+    return version.getMajorVersion() * 1_000_000L + version.getMinorVersion() * 1_000L
+        + version.getPatchLevel();
   }
 
   private static String text(Version version) {
