@@ -1,7 +1,9 @@
 package io.github.domainevents.jackson2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.Version;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class JacksonVersionsTest {
   private static Version v(int major, int minor, int patch) {
     return new Version(major, minor, patch, null, "g", "a");
+  }
+
+  @Test
+  void theOldestJacksonRun_reallyUsesTheOldestJackson() {
+    String expected = System.getProperty("expected.jackson.version");
+    assumeTrue(expected != null, "only in the oldest-jackson run");
+    assertThat(com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString()).isEqualTo(expected);
+    assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString())
+        .isEqualTo(expected);
   }
 
   @Test
