@@ -22,6 +22,16 @@ final class JsonText implements JsonSink {
     return json.text.toString();
   }
 
+  /** Returns an empty writer, for tests that write members into an object. */
+  static JsonText forTests() {
+    return new JsonText();
+  }
+
+  @Override
+  public String toString() {
+    return text.toString();
+  }
+
   /** Pushes the plain value {@code value} into {@code sink}. */
   static void write(@Nullable Object value, JsonSink sink) {
     if (value == null) {

@@ -34,6 +34,13 @@ public final class ValueReader implements JsonSink {
   static final int MAX_METADATA_KEY_LENGTH = 256;
   static final int MAX_METADATA_CHARACTERS = 65_536;
 
+  /**
+   * How many diagnostic paths were spelled out, over all readers: only failures build one, so a
+   * test can pin that reading a valid document costs no per-element diagnostics.
+   */
+  static final java.util.concurrent.atomic.LongAdder PATHS_BUILT =
+      new java.util.concurrent.atomic.LongAdder();
+
   private final String field;
   private final ReadOptions options;
   private final boolean metadata;
@@ -260,6 +267,7 @@ public final class ValueReader implements JsonSink {
 
   /** Spells out the path of the current value; called only when failing. */
   String path() {
+    PATHS_BUILT.increment();
     StringBuilder text = new StringBuilder(field);
     for (int i = 0; i < stack.size(); i++) {
       Object container = stack.get(i);
