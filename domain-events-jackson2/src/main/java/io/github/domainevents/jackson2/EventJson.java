@@ -44,13 +44,16 @@ import org.jspecify.annotations.Nullable;
  * InviteCreated typed = json.fromJson(text, InviteCreated.class);
  * }</pre>
  *
- * <p>The default mapper names the events' own fields in snake_case, as the seed's Python models
- * do, keeps their declaration order, fails on unknown and on missing fields, reads
- * constructor parameter names ({@code ParameterNamesModule}, for class-style events'
- * {@code @JsonCreator} constructors; compile with {@code -parameters}), and reads with the
- * stream limits of {@link ReadOptions}. Pass your own {@code ObjectMapper} to {@link
- * Builder#mapper(ObjectMapper)} to choose otherwise; a copy of it gets {@link DomainEventModule}
- * and the stream limits, and the original is left unchanged.
+ * <p>The wire shape does not depend on the mapper: events' own fields are snake_case, as the
+ * seed's Python models, in declaration order. Reading is strict whatever the mapper: unknown,
+ * missing and duplicate fields fail, and no value is coerced. Pass your own {@code ObjectMapper}
+ * to {@link Builder#mapper(ObjectMapper)} for your modules and nested types; a copy is used, made
+ * strict, with {@link DomainEventModule} added, and the stream limits of {@link ReadOptions}
+ * apply to everything this class reads. Writing fails for what could not be read back.
+ *
+ * <p>Class-style events with a multi-argument {@code @JsonCreator} need parameter names:
+ * compile with {@code -parameters} or annotate each creator parameter with {@code
+ * @JsonProperty}.
  *
  * <p>Reading never returns a partly built event: it returns the event or throws. Failures are
  * {@link EventFormatException}s naming the field where one is known, or {@link
@@ -163,7 +166,10 @@ public final class EventJson {
    * @param event the event
    * @return compact JSON
    * @throws NullPointerException if {@code event} is null
-   * @throws IllegalArgumentException if Jackson cannot serialize the event (for example a field
+   * @throws IllegalArgumentException if the event could not be read back (its class is not
+   *     registered, its time is outside the years 1 to 9999, its metadata or the document is
+   *     beyond the {@link ReadOptions}; the message names the class or limit), or if Jackson
+   *     cannot serialize the event (for example a field
    *     whose name collides with a header key)
    */
   public String toJson(DomainEvent event) {
@@ -237,7 +243,8 @@ public final class EventJson {
    * @throws NullPointerException if {@code event} is null
    * @throws IllegalStateException if no source was configured ({@link
    *     Builder#cloudEventsSource(URI)})
-   * @throws IllegalArgumentException if Jackson cannot serialize the event
+   * @throws IllegalArgumentException if the event could not be read back (as for {@link
+   *     #toJson}), or if Jackson cannot serialize the event
    */
   public String toCloudEvent(DomainEvent event) {
     requireNonNull(event, "event");
