@@ -246,10 +246,6 @@ public final class EventObject {
     }
   }
 
-  /** Returns the names of the event's own fields, in document order. */
-  Set<String> fieldNames() {
-    return fields.keySet();
-  }
 
   private static final Set<Class<?>> INTEGERS =
       Set.of(int.class, long.class, short.class, byte.class, Integer.class, Long.class,

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 
 /** Turns Jackson's read failures into the library's exceptions, keeping the field name. */
 final class Failures {
@@ -21,6 +22,16 @@ final class Failures {
       if (cause instanceof EventFormatException format) {
         return format;
       }
+    }
+    if (failure instanceof InvalidDefinitionException definition
+        && isUnnamedCreator(String.valueOf(definition.getOriginalMessage()))) {
+      String type = definition.getType() == null ? "the event class"
+          : definition.getType().getRawClass().getName();
+      return new EventFormatException(
+          null, "cannot read " + type + ": its @JsonCreator constructor has several parameters"
+              + " and their names are unknown; compile with -parameters or annotate each"
+              + " parameter with @JsonProperty (Jackson: " + definition.getOriginalMessage() + ")",
+          failure);
     }
     if (failure instanceof StreamReadException read
         && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
@@ -54,6 +65,12 @@ final class Failures {
     return new IllegalArgumentException(
         "cannot write " + event.getClass().getName() + " as " + format + ": "
             + failure.getOriginalMessage(), failure);
+  }
+
+  /** Jackson's ways of saying that a multi-argument creator's parameters have no names. */
+  private static boolean isUnnamedCreator(String message) {
+    return message.contains("delegating") || message.contains("has no property name")
+        || message.contains("must have name");
   }
 
   private static @Nullable String field(List<JacksonException.Reference> path) {

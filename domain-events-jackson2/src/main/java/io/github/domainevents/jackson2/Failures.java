@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.UnknownEventTypeException;
@@ -23,6 +24,16 @@ final class Failures {
       if (cause instanceof EventFormatException format) {
         return format;
       }
+    }
+    if (failure instanceof InvalidDefinitionException definition
+        && isUnnamedCreator(String.valueOf(definition.getOriginalMessage()))) {
+      String type = definition.getType() == null ? "the event class"
+          : definition.getType().getRawClass().getName();
+      return new EventFormatException(
+          null, "cannot read " + type + ": its @JsonCreator constructor has several parameters"
+              + " and their names are unknown; compile with -parameters or annotate each"
+              + " parameter with @JsonProperty (Jackson: " + definition.getOriginalMessage() + ")",
+          failure);
     }
     if (failure instanceof JsonParseException read
         && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
@@ -66,6 +77,12 @@ final class Failures {
     } catch (java.io.IOException e) {
       return null;
     }
+  }
+
+  /** Jackson's ways of saying that a multi-argument creator's parameters have no names. */
+  private static boolean isUnnamedCreator(String message) {
+    return message.contains("delegating") || message.contains("has no property name")
+        || message.contains("must have name");
   }
 
   private static @Nullable String field(List<JsonMappingException.Reference> path) {

@@ -240,4 +240,35 @@ public abstract class HardeningContract {
     failsNaming(() -> facade().fromCloudEvent(cloudEvent), "x".repeat(5_000),
         "unsupported CloudEvents attribute");
   }
+
+  @Test
+  void aMultiArgumentCreatorWithoutParameterNames_failsSayingWhatToDo() throws Exception {
+    Class<? extends DomainEvent> type = WithoutParameterNames.compile();
+    EventCodec codec = codecs().facade(
+        new CodecConfig(EventTypeRegistry.of(type), ReadOptions.defaults(), true, null));
+    String json = GIFT.replace("gift.sent", "unnamed.created");
+
+    assertThatThrownBy(() -> codec.fromJson(json))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining(type.getName())
+        .hasMessageContaining("compile with -parameters or annotate each parameter with"
+            + " @JsonProperty");
+  }
+
+  @Test
+  void theNestingAndNumberLengthLimits_areApplied() {
+    EventCodec shallow = codecs().facade(config(ReadOptions.defaults().withMaxNestingDepth(3)));
+    EventCodec shortNumbers =
+        codecs().facade(config(ReadOptions.defaults().withMaxNumberLength(10)));
+
+    assertThat(shallow.fromJson(GIFT)).isInstanceOf(GiftSent.class);
+    assertThatThrownBy(() -> shallow.fromJson(GIFT.replace("\"rate\":1.5", "\"rate\":[[1]]")))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("exceeds a read limit");
+    assertThatThrownBy(() -> shortNumbers.fromJson(GIFT))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("exceeds a read limit");
+    assertThat(shortNumbers.fromJson(GIFT.replace("12345678901234567890.12", "1.5")
+        .replace("123456789012345678901234567890", "7"))).isInstanceOf(GiftSent.class);
+  }
 }

@@ -146,8 +146,21 @@ public abstract class RoundTripProperties {
             .map(m -> (Object) new LinkedHashMap<>(m))));
   }
 
+  /**
+   * Metadata keys the library accepts: not blank in its sense (no-break spaces count as white
+   * space) and free of control and line-separator characters. Invalid keys are the subject of
+   * core's own tests, not of these round-trip properties.
+   */
   static Arbitrary<String> key() {
-    return text().filter(s -> !s.isBlank());
+    return text().filter(RoundTripProperties::isValidKey);
+  }
+
+  static boolean isValidKey(String key) {
+    boolean blank = key.codePoints().allMatch(c -> Character.isWhitespace(c)
+        || Character.isSpaceChar(c) || c == 0x85);
+    boolean controls = key.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+        || c == 0x2028 || c == 0x2029);
+    return !blank && !controls;
   }
 
   static Arbitrary<Map<String, Object>> metadata() {
