@@ -237,6 +237,23 @@ public final class WireFormat {
   }
 
   /**
+   * Checks the length of a document about to be read against {@link
+   * ReadOptions#maxDocumentLength()}, before any parsing: the parsers of some supported Jackson
+   * versions do not count the length of text they are given as a {@code String}.
+   *
+   * @param length the document's length in characters
+   * @param options the limits
+   * @throws EventFormatException if the document is longer
+   */
+  public static void checkReadLength(long length, ReadOptions options) {
+    if (length > options.maxDocumentLength()) {
+      throw new EventFormatException(
+          null, "the JSON exceeds a read limit (ReadOptions): Document length (" + length
+              + ") exceeds the maximum allowed (" + options.maxDocumentLength() + ")");
+    }
+  }
+
+  /**
    * Builds a header from decoded header values. {@code event_id} and {@code occurred_at} are
    * required; {@code correlation_id} and {@code causation_id} may be absent or null; {@code
    * metadata} may be absent or null (empty). Keys other than the header keys are ignored.

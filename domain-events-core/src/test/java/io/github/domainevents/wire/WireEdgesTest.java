@@ -141,4 +141,35 @@ class WireEdgesTest {
     assertThat(registry.find("other")).isEmpty();
     assertThat(registry.toString()).isEqualTo("EventTypeRegistry{edge=" + Edge.class.getName() + "}");
   }
+
+  @Test
+  void theReadLength_isCheckedBeforeParsing() {
+    WireFormat.checkReadLength(1_000_000, DEFAULTS);
+    assertThatThrownBy(() -> WireFormat.checkReadLength(1_000_001, DEFAULTS))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("exceeds a read limit")
+        .hasMessageContaining("Document length (1000001)");
+  }
+
+  @Test
+  void finiteDecimals_inAnInexactField_areAccepted() {
+    EventObject event = EventObject.start(JsonKind.OBJECT, DEFAULTS);
+    event.member("rate", JsonKind.DECIMAL);
+    event.decimalInField("rate", "1.5");
+    event.checkFields(Edge.class, "header", Map.of("rate", double.class), List.of());
+  }
+
+  @Test
+  void aNonJsonContentType_aloneIsRejected() {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("specversion", "1.0");
+    attributes.put("id", "0194a3b2-7c1d-7e3f-8a9b-0c1d2e3f4a5b");
+    attributes.put("source", "/x");
+    attributes.put("type", "edge");
+    attributes.put("datacontenttype", "application/xml");
+    assertThatThrownBy(() -> Push.cloudEvent(attributes, DEFAULTS).type())
+        .hasMessageContaining("datacontenttype must be a JSON media type");
+    attributes.put("datacontenttype", "application/cloudevents+json; charset=utf-8");
+    assertThat(Push.cloudEvent(attributes, DEFAULTS).type()).isEqualTo("edge");
+  }
 }

@@ -216,6 +216,7 @@ public final class EventJson {
   public <E extends DomainEvent> E fromJson(String json, Class<E> type) {
     requireNonNull(json, "json");
     requireNonNull(type, "type");
+    WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = readFactory.createParser(json)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -303,6 +304,7 @@ public final class EventJson {
    */
   public DomainEvent fromCloudEvent(String json) {
     requireNonNull(json, "json");
+    WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = cloudEventsFactory.createParser(json)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
