@@ -102,18 +102,34 @@ public class DispatchBenchmark {
     state.bus.publish(state.event);
   }
 
-  /** A bus wired for one scenario, and its event; one per fork. */
+  /**
+   * A bus wired for one scenario, and its event; one per fork, read by every measuring thread.
+   *
+   * <p>Wired {@linkplain Layout#ISOLATED isolated}: the setting-up thread's own per-thread
+   * state, which it writes on every dispatch, is made before the shared objects and kept off
+   * their cache lines, so that scenario 6 measures dispatch from two threads and not false
+   * sharing between one thread's writes and the other's reads (see {@link Layout}).
+   */
   public abstract static class Wiring {
     /** Made by the subclass's set-up. */
     protected Wiring() {}
 
     Bus bus;
     Object event;
+    /** Keeps the padding around the shared objects reachable, so it is not reused. */
+    Object padding;
 
     void wire(Scenario scenario, Contender contender, Blackhole blackhole) {
+      wire(scenario, contender, blackhole, Layout.ISOLATED);
+    }
+
+    void wire(Scenario scenario, Contender contender, Blackhole blackhole, Layout layout) {
+      Object before = layout.beforeSharedObjects();
       Scenario.Wired wired = scenario.wire(contender, Sinks.of(blackhole));
       bus = wired.bus();
       event = wired.event();
+      layout.settle(bus, event);
+      padding = new Object[] {before, layout.afterSharedObjects()};
     }
 
     /** Releases the bus. */
