@@ -125,6 +125,8 @@ def main():
     parser.add_argument("result", help="JMH JSON result (-rf json)")
     parser.add_argument("--command", help="the command that produced the result")
     parser.add_argument("--note", help="a sentence about the run (machine load, profile)")
+    parser.add_argument("--chart", help="an SVG of scenarios 1 and 6 (report.DispatchChart) to "
+                        "show beside the table, as a path relative to the repository root")
     parser.add_argument("--compare", help="a second JMH JSON result to print side by side")
     parser.add_argument("--labels", nargs=2, default=["first", "second"],
                         help="names of the two runs for --compare, e.g. 'JDK 17' 'JDK 25'")
@@ -176,6 +178,9 @@ def main():
         cells = [cell(get(method, contender)) for method, _ in SCENARIOS]
         out.append(f"| {label} | " + " | ".join(cells) + " |")
     out.append("")
+    if args.chart:
+        out.append(f"![Scenarios 1 and 6 per contender, from {os.path.basename(args.result)}]"
+                   f"({args.chart})\n")
 
     out.append("### Scenario 1 and 6 relative to this library\n")
     out.append("| contender | scenario 1 ÷ domain-events | scenario 6 per-op ÷ its scenario 1 |")
