@@ -32,6 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class DispatchBenchmark {
+  /** Made by JMH. */
+  public DispatchBenchmark() {}
+
 
   /** The contender measured; JMH runs every one unless {@code -p contender=...} says. */
   @Param public Contender contender;
@@ -142,6 +145,9 @@ public class DispatchBenchmark {
   /** The bus of scenarios 1 and 6. */
   @State(Scope.Benchmark)
   public static class ExactType extends Wiring {
+    /** Made by JMH. */
+    public ExactType() {}
+
     /**
      * Wires the bus.
      *
@@ -157,6 +163,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 2. */
   @State(Scope.Benchmark)
   public static class FiveHandlers extends Wiring {
+    /** Made by JMH. */
+    public FiveHandlers() {}
+
     /**
      * Wires the bus.
      *
@@ -172,6 +181,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 3. */
   @State(Scope.Benchmark)
   public static class InterfaceHandler extends Wiring {
+    /** Made by JMH. */
+    public InterfaceHandler() {}
+
     /**
      * Wires the bus.
      *
@@ -187,6 +199,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 4. */
   @State(Scope.Benchmark)
   public static class NoHandler extends Wiring {
+    /** Made by JMH. */
+    public NoHandler() {}
+
     /**
      * Wires the bus.
      *
@@ -202,6 +217,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 5. */
   @State(Scope.Benchmark)
   public static class FollowUp extends Wiring {
+    /** Made by JMH. */
+    public FollowUp() {}
+
     /**
      * Wires the bus.
      *

@@ -31,6 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class HandlerCountBenchmark {
+  /** Made by JMH. */
+  public HandlerCountBenchmark() {}
+
 
   /** The dispatcher measured. */
   @Param public GrowthTarget target;

@@ -39,6 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class RegistrationGrowthBenchmark {
+  /** Made by JMH. */
+  public RegistrationGrowthBenchmark() {}
+
 
   /** How many handlers the dispatcher holds at the end of a registration. */
   @Param({"10", "100", "1000", "10000"})
@@ -124,6 +127,9 @@ public class RegistrationGrowthBenchmark {
   /** An empty dispatcher, new for every operation. */
   @State(Scope.Thread)
   public static class Fresh {
+    /** Made by JMH. */
+    public Fresh() {}
+
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
 
     /** Makes the dispatcher. */
@@ -136,6 +142,9 @@ public class RegistrationGrowthBenchmark {
   /** A dispatcher holding every handler of the pool on one class, new for every operation. */
   @State(Scope.Thread)
   public static class Full {
+    /** Made by JMH. */
+    public Full() {}
+
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     final List<Registration> registrations = new ArrayList<>();
 
@@ -158,6 +167,9 @@ public class RegistrationGrowthBenchmark {
   /** A dispatcher holding every handler of the pool over the 256 classes, for the whole run. */
   @State(Scope.Thread)
   public static class Steady {
+    /** Made by JMH. */
+    public Steady() {}
+
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     DomainEvent event = Kind.ORDER_PLACED.record(EventHeader.create());
     DomainEventHandler<DomainEvent> extra = event -> {};

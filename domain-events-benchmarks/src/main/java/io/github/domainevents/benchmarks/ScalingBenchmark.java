@@ -31,6 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class ScalingBenchmark {
+  /** Made by JMH. */
+  public ScalingBenchmark() {}
+
 
   /**
    * Scenario 1, one bus per thread.
@@ -75,6 +78,9 @@ public class ScalingBenchmark {
   /** The contender, shared by both bus states. */
   @State(Scope.Benchmark)
   public static class Contenders {
+    /** Made by JMH. */
+    public Contenders() {}
+
     /** The contender measured. */
     @Param({"DOMAIN_EVENTS", "REFERENCE", "SPRING_APPLICATION_EVENT"})
     public Contender contender;
@@ -83,6 +89,9 @@ public class ScalingBenchmark {
   /** Scenario 1's bus, one per thread. */
   @State(Scope.Thread)
   public static class OwnBus extends DispatchBenchmark.Wiring {
+    /** Made by JMH. */
+    public OwnBus() {}
+
     /**
      * Wires the bus.
      *
@@ -98,6 +107,9 @@ public class ScalingBenchmark {
   /** Scenario 6's bus, one for all threads. */
   @State(Scope.Benchmark)
   public static class SharedBus extends DispatchBenchmark.Wiring {
+    /** Made by JMH. */
+    public SharedBus() {}
+
     /**
      * Wires the bus.
      *

@@ -33,6 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class SharedDispatchBenchmark {
+  /** Made by JMH. */
+  public SharedDispatchBenchmark() {}
+
 
   /** How the shared bus and the events are laid out. */
   public enum SetUp {
@@ -78,6 +81,9 @@ public class SharedDispatchBenchmark {
   /** The bus of scenario 1, shared by the measuring threads. */
   @State(Scope.Benchmark)
   public static class SharedBus extends DispatchBenchmark.Wiring {
+    /** Made by JMH. */
+    public SharedBus() {}
+
     /**
      * Wires the bus.
      *
@@ -97,6 +103,9 @@ public class SharedDispatchBenchmark {
   /** The event one measuring thread publishes. */
   @State(Scope.Thread)
   public static class ThreadEvent {
+    /** Made by JMH. */
+    public ThreadEvent() {}
+
     Object event;
 
     /**
