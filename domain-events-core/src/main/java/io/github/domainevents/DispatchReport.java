@@ -46,11 +46,11 @@ public final class DispatchReport {
   /**
    * Tells whether no handler failed.
    *
-   * @return true if every outcome is {@link Status#SUCCEEDED}
+   * @return true if every outcome is {@link Status#SUCCEEDED} or {@link Status#DEFERRED}
    */
   public boolean succeeded() {
     for (Outcome outcome : outcomes) {
-      if (outcome.status != Status.SUCCEEDED) {
+      if (outcome.status == Status.FAILED || outcome.status == Status.SKIPPED) {
         return false;
       }
     }
@@ -99,7 +99,14 @@ public final class DispatchReport {
     /** The handler threw; see {@link Outcome#failure()}. */
     FAILED,
     /** The handler did not run because an earlier one failed under fail-fast. */
-    SKIPPED
+    SKIPPED,
+    /**
+     * The handler is bound to a {@link TransactionPhase} of the unit of work active during the
+     * dispatch and was held to run at that phase (or not at all, if the unit ends the other way).
+     *
+     * @since 0.1.0
+     */
+    DEFERRED
   }
 
   /**
@@ -130,6 +137,17 @@ public final class DispatchReport {
     }
 
     /**
+     * Returns the phase the handler ran in, or is deferred to: the same as {@code
+     * handler().phase()}.
+     *
+     * @return the phase
+     * @since 0.1.0
+     */
+    public TransactionPhase phase() {
+      return handler.phase();
+    }
+
+    /**
      * Returns how the handler ended.
      *
      * @return the status
@@ -156,11 +174,17 @@ public final class DispatchReport {
       return Duration.ofNanos(nanos);
     }
 
-    /** Returns {@code handler: STATUS in N µs}, plus the failure if any. */
+    /**
+     * Returns {@code handler: STATUS in N µs}, plus the failure if any; a phase-bound handler
+     * shows its phase, as in {@code handler [after commit]: DEFERRED}.
+     */
     @Override
     public String toString() {
-      String text = handler.description() + ": " + status;
-      if (status != Status.SKIPPED) {
+      TransactionPhase phase = handler.phase();
+      String text = handler.description()
+          + (phase == TransactionPhase.IMMEDIATE ? "" : " [" + phase.words() + "]")
+          + ": " + status;
+      if (status != Status.SKIPPED && status != Status.DEFERRED) {
         text += " in " + (nanos / 1_000) + " µs";
       }
       return failure == null ? text : text + " (" + failure + ")";

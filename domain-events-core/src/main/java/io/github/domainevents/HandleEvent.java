@@ -16,6 +16,9 @@ import java.lang.annotation.Target;
  *
  *   @HandleEvent(priority = 10) // runs before priority-0 handlers of the same event
  *   public void warmCache(InviteCreated event) { ... }
+ *
+ *   @HandleEvent(phase = TransactionPhase.AFTER_COMMIT) // only once the invite is committed
+ *   public void notifyTeam(InviteCreated event) { ... }
  * }
  * }</pre>
  *
@@ -42,4 +45,13 @@ public @interface HandleEvent {
    * @return the priority, {@code 0} by default
    */
   int priority() default 0;
+
+  /**
+   * When the handler runs relative to the unit of work in which its event is dispatched; see
+   * {@link TransactionPhase}.
+   *
+   * @return the phase, {@link TransactionPhase#IMMEDIATE} by default
+   * @since 0.1.0
+   */
+  TransactionPhase phase() default TransactionPhase.IMMEDIATE;
 }

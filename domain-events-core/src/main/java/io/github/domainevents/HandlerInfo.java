@@ -4,8 +4,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Describes one registered handler: what it is, which event type it was registered for, and
- * its priority. Returned by {@link InProcessEventDispatcher#handlersFor(Class)}, passed to
+ * Describes one registered handler: what it is, which event type it was registered for, its
+ * priority and its {@link TransactionPhase}. Returned by {@link
+ * InProcessEventDispatcher#handlersFor(Class)}, passed to
  * interceptors and error handlers, and listed in {@link DispatchReport}s.
  *
  * <p>The description is meant for people: {@code SendWelcomeMail} for a handler class, {@code
@@ -21,11 +22,21 @@ public final class HandlerInfo {
   private final String description;
   private final Class<? extends DomainEvent> eventType;
   private final int priority;
+  private final TransactionPhase phase;
 
   HandlerInfo(String description, Class<? extends DomainEvent> eventType, int priority) {
+    this(description, eventType, priority, TransactionPhase.IMMEDIATE);
+  }
+
+  HandlerInfo(
+      String description,
+      Class<? extends DomainEvent> eventType,
+      int priority,
+      TransactionPhase phase) {
     this.description = description;
     this.eventType = eventType;
     this.priority = priority;
+    this.phase = phase;
   }
 
   /**
@@ -55,6 +66,15 @@ public final class HandlerInfo {
     return priority;
   }
 
+  /**
+   * Returns when the handler runs relative to the unit of work of its event's dispatch.
+   *
+   * @return the phase; {@link TransactionPhase#IMMEDIATE} unless one was chosen at registration
+   */
+  public TransactionPhase phase() {
+    return phase;
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return this == other;
@@ -65,9 +85,13 @@ public final class HandlerInfo {
     return Objects.hashCode(description) * 31 + System.identityHashCode(this);
   }
 
-  /** Returns {@code description (EventType, priority N)}. */
+  /**
+   * Returns {@code description (EventType, priority N)}, or {@code description (EventType,
+   * priority N, after commit)} for a handler bound to a phase.
+   */
   @Override
   public String toString() {
-    return description + " (" + eventType.getSimpleName() + ", priority " + priority + ")";
+    return description + " (" + eventType.getSimpleName() + ", priority " + priority
+        + (phase == TransactionPhase.IMMEDIATE ? ")" : ", " + phase.words() + ")");
   }
 }

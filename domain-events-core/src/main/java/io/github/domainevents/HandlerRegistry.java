@@ -25,12 +25,17 @@ final class HandlerRegistry {
 
   /** Returns the handlers for {@code eventClass}, in the order they run. */
   HandlerEntry[] handlersFor(Class<?> eventClass) {
+    return routeFor(eventClass).handlers;
+  }
+
+  /** Returns the route for {@code eventClass}: its handlers and, if any are phase-bound, a plan. */
+  Route routeFor(Class<?> eventClass) {
     Snapshot current = snapshot;
     Route last = current.lastRouted;
     if (last != null && last.eventClass == eventClass) {
-      return last.handlers;
+      return last;
     }
-    HandlerEntry[] routed = current.routes.get(eventClass);
+    Route routed = current.routes.get(eventClass);
     return routed != null ? routed : current.route(eventClass);
   }
 
@@ -91,14 +96,20 @@ final class HandlerRegistry {
     HandlerEntry create(HandlerRegistry registry, long sequence);
   }
 
-  /** One resolved route. Immutable, so it may be shared through a plain field. */
-  private static final class Route {
+  /**
+   * One resolved route. Immutable, so it may be shared through a plain field. {@code phases} is
+   * null unless a handler is bound to a transaction phase, so that a dispatch outside units of
+   * work pays one null check for them.
+   */
+  static final class Route {
     final Class<?> eventClass;
     final HandlerEntry[] handlers;
+    final @Nullable PhasePlan phases;
 
     Route(Class<?> eventClass, HandlerEntry[] handlers) {
       this.eventClass = eventClass;
       this.handlers = handlers;
+      this.phases = PhasePlan.of(handlers);
     }
   }
 
@@ -112,14 +123,14 @@ final class HandlerRegistry {
    */
   private static final class Snapshot {
     final HandlerEntry[] entries;
-    final ConcurrentHashMap<Class<?>, HandlerEntry[]> routes = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Class<?>, Route> routes = new ConcurrentHashMap<>();
     @Nullable Route lastRouted;
 
     Snapshot(HandlerEntry[] entries) {
       this.entries = entries;
     }
 
-    HandlerEntry[] route(Class<?> eventClass) {
+    Route route(Class<?> eventClass) {
       EventTypes.of(eventClass); // validates @EventType on first use; not cached if invalid
       List<HandlerEntry> matching = new ArrayList<>();
       for (HandlerEntry entry : entries) {
@@ -127,10 +138,10 @@ final class HandlerRegistry {
           matching.add(entry);
         }
       }
-      HandlerEntry[] routed = matching.isEmpty() ? NONE : matching.toArray(NONE);
-      HandlerEntry[] raced = routes.putIfAbsent(eventClass, routed);
-      HandlerEntry[] winner = raced != null ? raced : routed;
-      lastRouted = new Route(eventClass, winner);
+      Route routed = new Route(eventClass, matching.isEmpty() ? NONE : matching.toArray(NONE));
+      Route raced = routes.putIfAbsent(eventClass, routed);
+      Route winner = raced != null ? raced : routed;
+      lastRouted = winner;
       return winner;
     }
   }

@@ -49,6 +49,17 @@ import org.jspecify.annotations.Nullable;
  * handler is logged as a warning through {@link System.Logger}, or handed to the configured
  * {@link DeadEventHandler}. Nothing is dropped silently.
  *
+ * <h2>Units of work</h2>
+ *
+ * A handler may be bound to a {@link TransactionPhase} of the unit of work (transaction) in
+ * which its event is dispatched: {@link #register(Class, TransactionPhase, DomainEventHandler)},
+ * {@link #register(TransactionPhase, DomainEventHandler)}, {@link HandleEvent#phase()}. Inside a
+ * unit of work ({@link UnitOfWork}, or a framework's through {@link
+ * Builder#unitOfWorkSupport}), the immediate handlers run at once and the others are held, with
+ * the causal context of the moment of dispatch, until the unit reaches their phase. Outside
+ * one, {@link Builder#noUnitOfWorkPolicy} decides; by default the dispatch fails. Events
+ * without phase-bound handlers never look for a unit of work.
+ *
  * <h2>Threading</h2>
  *
  * This class is safe for concurrent use. Registering, closing registrations, clearing and
@@ -77,7 +88,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
    * runHandlers() saves the few ambient-context fields it changes in locals, so the common case
    * allocates nothing and takes no lock. Everything that needs to record something (reports,
-   * run-all, async) goes through runReporting(), which allocates a DispatchReport.
+   * run-all, async) goes through runReporting(), which allocates a DispatchReport. A route whose
+   * handlers include phase-bound ones carries a PhasePlan (null otherwise): only then does
+   * UnitOfWorkDispatch look for a unit of work.
    *
    * The ambient context is reset before *every* handler rather than once per dispatch, so a
    * handler that leaves a scope open cannot change what the next handler sees.
@@ -95,6 +108,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private final int maxDepth;
   private final Duration closeTimeout;
   private final AsyncDispatches async;
+  private final UnitOfWorkDispatch units;
 
   /**
    * Creates a dispatcher with the defaults: {@link ErrorPolicy#FAIL_FAST}, dead events logged as
@@ -114,6 +128,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     this.maxDepth = builder.maxDepth;
     this.closeTimeout = builder.closeTimeout;
     this.async = new AsyncDispatches(builder.executor);
+    this.units = new UnitOfWorkDispatch(
+        this, builder.unitOfWorkSupport, builder.noUnitOfWorkPolicy, errorPolicy);
   }
 
   /**
@@ -162,6 +178,56 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   }
 
   /**
+   * Registers {@code handler} for events of {@code type} and its subtypes, with priority 0,
+   * bound to a phase of the unit of work in which the event is dispatched; see {@link
+   * TransactionPhase} and {@link UnitOfWork}.
+   *
+   * <pre>{@code
+   * dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT,
+   *     invite -> mailer.sendWelcome(invite.email()));
+   * }</pre>
+   *
+   * @param type the event class or interface to receive
+   * @param phase when the handler runs; {@link TransactionPhase#IMMEDIATE} is plain {@link
+   *     #register(Class, DomainEventHandler)}
+   * @param handler the handler
+   * @param <E> the event type
+   * @return the registration; close it to unsubscribe
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code type} is not a {@link DomainEvent} type or has an
+   *     invalid {@link EventType}
+   * @since 0.1.0
+   */
+  public <E extends DomainEvent> Registration register(
+      Class<E> type, TransactionPhase phase, DomainEventHandler<? super E> handler) {
+    Checks.requireNonNull(type, "type");
+    Checks.requireNonNull(phase, "phase");
+    Checks.requireNonNull(handler, "handler");
+    return add(type, 0, phase, HandlerDescriptions.describe(handler), handler);
+  }
+
+  /**
+   * Registers a handler whose class names its event type, as {@link
+   * #register(DomainEventHandler)} does, bound to a phase of the unit of work; see {@link
+   * TransactionPhase}.
+   *
+   * @param phase when the handler runs
+   * @param handler the handler
+   * @param <E> the event type
+   * @return the registration; close it to unsubscribe
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the event type cannot be read from the handler's class,
+   *     as for {@link #register(DomainEventHandler)}
+   * @since 0.1.0
+   */
+  public <E extends DomainEvent> Registration register(
+      TransactionPhase phase, DomainEventHandler<E> handler) {
+    Checks.requireNonNull(phase, "phase");
+    Checks.requireNonNull(handler, "handler");
+    return add(typeOf(handler), 0, phase, HandlerDescriptions.describe(handler), handler);
+  }
+
+  /**
    * Registers a handler whose class names its event type, as in {@code class SendWelcomeMail
    * implements DomainEventHandler<InviteCreated>}, with priority 0.
    *
@@ -186,6 +252,18 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return add(type, 0, description, handler);
   }
 
+  /** The event type a handler class declares, as {@link #register(DomainEventHandler)} reads it. */
+  private static Class<? extends DomainEvent> typeOf(DomainEventHandler<?> handler) {
+    Class<? extends DomainEvent> type = HandlerDescriptions.declaredEventType(handler.getClass());
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "cannot tell which event type " + HandlerDescriptions.describe(handler) + " handles:"
+              + " its type argument is not visible at run time (lambdas, method references, raw"
+              + " and generic handler classes); use register(EventClass.class, phase, handler)");
+    }
+    return type;
+  }
+
   /**
    * Registers every public method of {@code listener} annotated with {@link HandleEvent}.
    *
@@ -208,7 +286,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     }
     List<Registration> registrations = new ArrayList<>(methods.size());
     for (ListenerMethods.Found method : methods) {
-      registrations.add(add(method.eventType, method.priority, method.description, method.handler));
+      registrations.add(
+          add(method.eventType, method.priority, method.phase, method.description, method.handler));
     }
     return new CompositeRegistration(registrations);
   }
@@ -241,12 +320,19 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @throws DispatchDepthExceededException if this dispatch is nested deeper than the limit
    * @throws EventDispatchException if a handler threw a checked exception (fail-fast), or any
    *     handler failed (run-all)
+   * @throws IllegalStateException if the event has phase-bound handlers, no unit of work is
+   *     active and the {@link NoUnitOfWorkPolicy} is {@link NoUnitOfWorkPolicy#FAIL}; no handler
+   *     runs
    * @throws RuntimeException what the first failing handler threw, unchanged (fail-fast)
    */
   @Override
   public void dispatch(DomainEvent event) {
-    HandlerEntry[] handlers = route(event);
-    if (handlers.length == 0) {
+    HandlerRegistry.Route route = route(event);
+    HandlerEntry[] handlers = route.handlers;
+    if (route.phases != null) {
+      handlers = units.handlersToRunNow(event, route.phases, false);
+    }
+    if (route.handlers.length == 0) {
       handleDead(event);
     } else if (errorPolicy == ErrorPolicy.RUN_ALL_THEN_THROW) {
       runReporting(event, handlers, false);
@@ -307,12 +393,26 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * handler: on another thread, a bare exception would not say which dispatch it came from.
    */
   private DispatchReport dispatchReporting(DomainEvent event, boolean wrapFailure) {
-    HandlerEntry[] handlers = route(event);
-    if (handlers.length == 0) {
+    HandlerRegistry.Route route = route(event);
+    if (route.handlers.length == 0) {
       handleDead(event);
       return new DispatchReport(event, List.of());
     }
-    return runReporting(event, handlers, wrapFailure);
+    if (route.phases != null) {
+      return runNowOrHeld(
+          event, route, units.handlersToRunNow(event, route.phases, false), wrapFailure);
+    }
+    return runReporting(event, route.handlers, wrapFailure);
+  }
+
+  /** Runs what a phase-aware route runs now; the report lists held handlers as deferred. */
+  private DispatchReport runNowOrHeld(
+      DomainEvent event, HandlerRegistry.Route route, HandlerEntry[] runNow, boolean wrapFailure) {
+    DispatchReport report = runReporting(event, runNow, wrapFailure);
+    PhasePlan phases = route.phases;
+    return phases != null && UnitOfWorkDispatch.held(runNow, phases)
+        ? UnitOfWorkDispatch.withDeferred(report, route.handlers)
+        : report;
   }
 
   /**
@@ -327,13 +427,26 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * java.util.concurrent.RejectedExecutionException} if the executor refused the work (whatever
    * it threw is the cause).
    *
+   * <p>Inside a unit of work, the event's phase-bound handlers are held on this thread and handed
+   * to the executor only when the unit reaches their phase (before-commit handlers run on the
+   * committing thread, since the commit waits for them); the report lists them as {@link
+   * DispatchReport.Status#DEFERRED}. Failures of such later work go to the error handler.
+   *
    * @param event the event
    * @return the future outcome
    * @throws NullPointerException if {@code event} or its header is null; nothing is scheduled
-   * @throws IllegalStateException if the dispatcher is closed; nothing is scheduled
+   * @throws IllegalStateException if the dispatcher is closed, or as for {@link #dispatch} when
+   *     no unit of work is active; nothing is scheduled
    */
   public CompletableFuture<DispatchReport> dispatchAsync(DomainEvent event) {
     checkEvent(event);
+    HandlerRegistry.Route route = registry.routeFor(event.getClass());
+    if (route.phases != null && !async.isClosed()) { // held on this thread; closed: refused below
+      HandlerEntry[] runNow = units.handlersToRunNow(event, route.phases, true);
+      return async.submit(
+          event, AmbientContext.current().snapshot(),
+          () -> runNowOrHeld(event, route, runNow, true));
+    }
     return async.submit(
         event, AmbientContext.current().snapshot(), () -> dispatchReporting(event, true));
   }
@@ -394,17 +507,26 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         + (interceptors.isEmpty() ? "" : ", interceptors=" + interceptors.size()) + "]";
   }
 
+  private Registration add(
+      Class<? extends DomainEvent> type,
+      int priority,
+      String description,
+      DomainEventHandler<?> handler) {
+    return add(type, priority, TransactionPhase.IMMEDIATE, description, handler);
+  }
+
   @SuppressWarnings("unchecked") // routing guarantees the handler only sees events of its type
   private Registration add(
       Class<? extends DomainEvent> type,
       int priority,
+      TransactionPhase phase,
       String description,
       DomainEventHandler<?> handler) {
     Checks.requireArgument(
         DomainEvent.class.isAssignableFrom(type),
         type.getName() + " is not a DomainEvent type");
     EventTypes.of(type); // validates @EventType at registration
-    HandlerInfo info = new HandlerInfo(description, type, priority);
+    HandlerInfo info = new HandlerInfo(description, type, priority, phase);
     DomainEventHandler<DomainEvent> target = (DomainEventHandler<DomainEvent>) handler;
     return registry.add((owner, sequence) ->
         new HandlerEntry(owner, info, sequence, target, interceptors));
@@ -418,8 +540,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return checked;
   }
 
-  private HandlerEntry[] route(@Nullable DomainEvent event) {
-    return registry.handlersFor(checkEvent(event).getClass());
+  private HandlerRegistry.Route route(@Nullable DomainEvent event) {
+    return registry.routeFor(checkEvent(event).getClass());
+  }
+
+  /** Runs handlers held for a phase of a unit of work under {@code policy}. */
+  void runPhase(DomainEvent event, HandlerEntry[] handlers, ErrorPolicy policy) {
+    runReporting(event, handlers, false, policy);
+  }
+
+  /** Hands handlers held for an after-phase of a unit of work to the executor. */
+  CompletableFuture<DispatchReport> submitPhase(
+      DomainEvent event, AmbientContext.Snapshot context, HandlerEntry[] handlers) {
+    return async.submit(
+        event, context,
+        () -> runReporting(event, handlers, true, ErrorPolicy.REPORT_AND_CONTINUE));
   }
 
   /**
@@ -464,6 +599,11 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   private DispatchReport runReporting(
       DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure) {
+    return runReporting(event, handlers, wrapFailure, errorPolicy);
+  }
+
+  private DispatchReport runReporting(
+      DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure, ErrorPolicy errorPolicy) {
     AmbientContext context = AmbientContext.current();
     int depth = enter(context, event);
     UUID outerCorrelation = context.correlationId;
@@ -656,8 +796,39 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     private int maxDepth = DEFAULT_MAX_DEPTH;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private @Nullable Executor executor;
+    private UnitOfWorkSupport unitOfWorkSupport = UnitOfWork.support();
+    private NoUnitOfWorkPolicy noUnitOfWorkPolicy = NoUnitOfWorkPolicy.FAIL;
 
     private Builder() {}
+
+    /**
+     * Sets where units of work come from, for handlers bound to a {@link TransactionPhase}; by
+     * default {@link UnitOfWork#support()}, the units plain Java code begins with {@link
+     * UnitOfWork#begin()}. Integrations pass their framework's (Spring's transactions, say).
+     *
+     * @param unitOfWorkSupport the units of work
+     * @return this builder
+     * @throws NullPointerException if {@code unitOfWorkSupport} is null
+     * @since 0.1.0
+     */
+    public Builder unitOfWorkSupport(UnitOfWorkSupport unitOfWorkSupport) {
+      this.unitOfWorkSupport = Checks.requireNonNull(unitOfWorkSupport, "unitOfWorkSupport");
+      return this;
+    }
+
+    /**
+     * Sets what happens when an event with phase-bound handlers is dispatched while no unit of
+     * work is active; {@link NoUnitOfWorkPolicy#FAIL} by default (see there why).
+     *
+     * @param noUnitOfWorkPolicy the policy
+     * @return this builder
+     * @throws NullPointerException if {@code noUnitOfWorkPolicy} is null
+     * @since 0.1.0
+     */
+    public Builder noUnitOfWorkPolicy(NoUnitOfWorkPolicy noUnitOfWorkPolicy) {
+      this.noUnitOfWorkPolicy = Checks.requireNonNull(noUnitOfWorkPolicy, "noUnitOfWorkPolicy");
+      return this;
+    }
 
     /**
      * Sets what happens when a handler throws; {@link ErrorPolicy#FAIL_FAST} by default.

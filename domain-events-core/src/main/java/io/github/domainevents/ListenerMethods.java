@@ -29,16 +29,19 @@ final class ListenerMethods {
   static final class Found {
     final Class<? extends DomainEvent> eventType;
     final int priority;
+    final TransactionPhase phase;
     final String description;
     final DomainEventHandler<DomainEvent> handler;
 
     Found(
         Class<? extends DomainEvent> eventType,
         int priority,
+        TransactionPhase phase,
         String description,
         DomainEventHandler<DomainEvent> handler) {
       this.eventType = eventType;
       this.priority = priority;
+      this.phase = phase;
       this.description = description;
       this.handler = handler;
     }
@@ -133,9 +136,11 @@ final class ListenerMethods {
         "@HandleEvent method " + name + " must take a DomainEvent subtype, not "
             + parameter.getName());
     MethodHandle target = unreflect(method, name).bindTo(listener).asType(HANDLER_SHAPE);
+    HandleEvent annotation = method.getAnnotation(HandleEvent.class);
     return new Found(
         parameter.asSubclass(DomainEvent.class),
-        method.getAnnotation(HandleEvent.class).priority(),
+        annotation.priority(),
+        annotation.phase(),
         name,
         new MethodHandleHandler(target, name));
   }

@@ -29,7 +29,10 @@
  * io.github.domainevents.EventContext} for correlation scopes and carrying context to other
  * threads; {@link io.github.domainevents.EventDefaults} for clocks and ids in tests; {@link
  * io.github.domainevents.trace.EventTrace} to see what ran; {@link
- * io.github.domainevents.aggregate.AggregateRoot} for aggregates.
+ * io.github.domainevents.aggregate.AggregateRoot} for aggregates; {@link
+ * io.github.domainevents.UnitOfWork} and {@link io.github.domainevents.TransactionPhase} for
+ * handlers that run after a commit (and {@link io.github.domainevents.UnitOfWorkSupport} to bind
+ * a framework's transactions).
  *
  * <h2>Glossary</h2>
  *
@@ -51,6 +54,9 @@
  *   <dd>The id shared by every event of one causal chain, such as one request.
  *   <dt>causation
  *   <dd>The id of the event that directly caused this one.
+ *   <dt>unit of work
+ *   <dd>A transaction, as far as handlers are concerned: handlers bound to a {@link
+ *       io.github.domainevents.TransactionPhase} wait for it to commit or roll back.
  * </dl>
  *
  * <h2>Threading</h2>

@@ -109,4 +109,19 @@ class SameWorkTest {
 
     assertThat(QuietLogging.formattedRecords() - before).isZero();
   }
+
+  /** Scenario 8: the after-commit handler sees each committed event once, a rolled-back never. */
+  @ParameterizedTest
+  @EnumSource(TransactionalContender.class)
+  void afterCommitInUnit_handlerRunsOncePerCommit_neverOnRollback(
+      TransactionalContender contender) {
+    List<DomainEvent> events = new ArrayList<>();
+    Object event = new Events.OrderPlaced(io.github.domainevents.EventHeader.create(), 1, "ada");
+    try (TransactionalBus bus = contender.create(events::add)) {
+      bus.publishAndCommit(event);
+      bus.publishAndRollBack(event);
+      bus.publishAndCommit(event);
+    }
+    assertThat(events).containsExactly((DomainEvent) event, (DomainEvent) event);
+  }
 }

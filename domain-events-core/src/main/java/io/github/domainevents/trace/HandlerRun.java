@@ -1,5 +1,6 @@
 package io.github.domainevents.trace;
 
+import io.github.domainevents.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * One handler invocation recorded by an {@link EventTrace}. Immutable.
  *
  * @param handler the handler's description
+ * @param phase the phase of the unit of work it ran in; {@link TransactionPhase#IMMEDIATE} for a
+ *     handler that ran during the dispatch
  * @param startedAt when the handler started (from the system clock)
  * @param duration how long it ran; {@link Duration#ZERO} while still running
  * @param running true if it had not finished when the trace was queried
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record HandlerRun(
     String handler,
+    TransactionPhase phase,
     Instant startedAt,
     Duration duration,
     boolean running,
@@ -29,6 +33,7 @@ public record HandlerRun(
    * Copies {@code raisedEvents}.
    *
    * @param handler the handler's description
+   * @param phase the phase it ran in
    * @param startedAt when the handler started
    * @param duration how long it ran
    * @param running true if it had not finished

@@ -1,5 +1,6 @@
 package io.github.domainevents.trace;
 
+import io.github.domainevents.TransactionPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,11 +140,14 @@ final class TraceRendering {
   }
 
   static String describe(EventTrace.Run run) {
+    String handler = run.phase == TransactionPhase.IMMEDIATE
+        ? run.handler
+        : run.handler + " [" + run.phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "]";
     if (!run.finished) {
-      return run.handler + " " + RUNNING + " running";
+      return handler + " " + RUNNING + " running";
     }
     String outcome = run.failure == null ? SUCCEEDED : FAILED;
-    String text = run.handler + " " + outcome + " " + duration(run.nanos);
+    String text = handler + " " + outcome + " " + duration(run.nanos);
     return run.failure == null ? text : text + " " + oneLine(run.failure);
   }
 

@@ -7,6 +7,8 @@ import io.github.domainevents.EventDispatchException;
 import io.github.domainevents.EventTypeRegistry;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.TransactionPhase;
+import io.github.domainevents.UnitOfWork;
 import io.github.domainevents.jackson.EventJson;
 import io.github.domainevents.trace.EventTrace;
 import java.io.PrintStream;
@@ -21,6 +23,10 @@ import java.util.UUID;
  * are dispatched. One handler sends the welcome mail and raises a follow-up event, one logs all
  * activity, one audits mail, and one (warming a cache) fails. Under the run-all policy every
  * handler still runs, the failure is reported, and the recorded trace shows what ran.
+ *
+ * <p>Then the same mail handler is bound to the after-commit phase of a unit of work: an invite
+ * saved in a unit that commits gets its mail after the commit; one whose unit rolls back gets
+ * none, and an after-rollback handler records it as abandoned.
  */
 public final class InviteDemo {
   private InviteDemo() {}
@@ -102,6 +108,48 @@ public final class InviteDemo {
         out.print(trace.renderMermaid());
         out.println("```");
       }
+    }
+    out.println();
+    unitsOfWork(out);
+  }
+
+  /** The second part: the welcome mail goes out only for an invite whose unit commits. */
+  private static void unitsOfWork(PrintStream out) {
+    EventTrace trace = EventTrace.create();
+    List<String> outbox = new ArrayList<>();
+    InviteHandlers.AbandonedInvites abandoned = new InviteHandlers.AbandonedInvites();
+    try (InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().interceptor(trace).build()) {
+      dispatcher.register(
+          TransactionPhase.AFTER_COMMIT, new InviteHandlers.SendWelcomeMail(dispatcher, outbox));
+      dispatcher.registerAll(abandoned);
+      dispatcher.registerAll(new InviteHandlers.Activity());
+
+      out.println("Units of work: the welcome mail waits for the commit.");
+      for (HandlerInfo handler : dispatcher.handlersFor(InviteCreated.class)) {
+        out.println("  " + handler);
+      }
+
+      out.println();
+      out.println("Invite 43 is saved in a unit of work that commits:");
+      try (UnitOfWork unit = UnitOfWork.begin()) {
+        dispatcher.dispatchAll(Invite.create(43, "ada@example.com").pullEvents());
+        out.println("  dispatched; mails sent before the commit: " + outbox.size());
+        unit.commit();
+        out.println("  committed;  mails sent after the commit:  " + outbox.size());
+      }
+
+      out.println("Invite 44 is saved in a unit of work that rolls back:");
+      try (UnitOfWork unit = UnitOfWork.begin()) {
+        dispatcher.dispatchAll(Invite.create(44, "alan@example.com").pullEvents());
+        out.println("  dispatched; the database refuses the invite; rolling back");
+        unit.rollback();
+      }
+      out.println("  mails sent: " + outbox.size() + "; abandoned invites: " + abandoned.abandoned());
+
+      out.println();
+      out.println("What ran in the units of work (EventTrace):");
+      out.print(trace.renderText());
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventDispatcher;
 import io.github.domainevents.HandleEvent;
+import io.github.domainevents.TransactionPhase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -63,6 +64,25 @@ final class InviteHandlers {
 
     List<String> log() {
       return log;
+    }
+  }
+
+  /** Records invites whose unit of work rolled back: bound to the after-rollback phase. */
+  public static final class AbandonedInvites {
+    private final List<Long> abandoned = new CopyOnWriteArrayList<>();
+
+    /**
+     * Runs only if the invite's unit of work rolled back.
+     *
+     * @param event the invite that was never saved
+     */
+    @HandleEvent(phase = TransactionPhase.AFTER_ROLLBACK)
+    public void record(InviteCreated event) {
+      abandoned.add(event.inviteId());
+    }
+
+    List<Long> abandoned() {
+      return abandoned;
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.domainevents.EventContext;
+import io.github.domainevents.UnitOfWork;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,7 @@ class InviteDemoTest {
 
   @Test
   void printsTheTraceTreeWithTheMailEventUnderSendWelcomeMail() {
-    int start = lines.indexOf("What ran (EventTrace):");
-    assertThat(start).isNotNegative();
-    List<String> tree = lines.subList(start + 1, lines.size());
+    List<String> tree = section("What ran (EventTrace):");
     String shortId = "…[0-9a-f]{8}";
     String took = "(?:[0-9]+ µs|[0-9]+\\.[0-9] ms)";
 
@@ -86,8 +85,63 @@ class InviteDemoTest {
   }
 
   @Test
+  void listsTheUnitOfWorkHandlersWithTheirPhases() {
+    assertThat(section("Units of work: the welcome mail waits for the commit.")).containsExactly(
+        "  InviteHandlers.Activity.record(DomainEvent) (DomainEvent, priority 10)",
+        "  InviteHandlers.SendWelcomeMail (InviteCreated, priority 0, after commit)",
+        "  InviteHandlers.AbandonedInvites.record(InviteCreated) (InviteCreated, priority 0,"
+            + " after rollback)");
+  }
+
+  @Test
+  void theMailGoesOutAfterTheCommit_andNotForTheInviteThatRolledBack() {
+    assertThat(lines).containsSubsequence(
+        "Invite 43 is saved in a unit of work that commits:",
+        "  dispatched; mails sent before the commit: 0",
+        "  committed;  mails sent after the commit:  1",
+        "Invite 44 is saved in a unit of work that rolls back:",
+        "  dispatched; the database refuses the invite; rolling back",
+        "  mails sent: 1; abandoned invites: [44]");
+  }
+
+  @Test
+  void theUnitOfWorkTraceShowsPhases_andTheMailCausedByTheCommittedInvite() {
+    List<String> tree = section("What ran in the units of work (EventTrace):");
+    String shortId = "…[0-9a-f]{8}";
+    String took = "(?:[0-9]+ µs|[0-9]+\\.[0-9] ms)";
+
+    assertThat(tree).hasSize(9);
+    assertThat(tree.get(0)).matches("invite\\.created " + shortId + "  \\(correlation .*\\)");
+    assertThat(tree.get(1)).matches("├─ InviteHandlers\\.Activity\\.record\\(DomainEvent\\) ✓ " + took);
+    assertThat(tree.get(2)).matches(
+        "└─ InviteHandlers\\.SendWelcomeMail \\[after commit\\] ✓ " + took);
+    assertThat(tree.get(3)).matches("   └─ email\\.sent " + shortId);
+    assertThat(tree.get(4)).matches("      ├─ InviteHandlers\\.Activity\\.record\\(DomainEvent\\) ✓ " + took);
+    assertThat(tree.get(5)).matches(
+        "      └─ InviteHandlers\\.Activity\\.audit\\(WelcomeMailSent\\) ✓ " + took);
+    assertThat(tree.get(6)).matches("invite\\.created " + shortId + "  \\(correlation .*\\)");
+    assertThat(tree.get(7)).matches("├─ InviteHandlers\\.Activity\\.record\\(DomainEvent\\) ✓ " + took);
+    assertThat(tree.get(8)).matches(
+        "└─ InviteHandlers\\.AbandonedInvites\\.record\\(InviteCreated\\) \\[after rollback\\] ✓ "
+            + took);
+    assertThat(output).doesNotContain("[after commit] ✗").doesNotContain("[after rollback] ✗");
+  }
+
+  @Test
   void leavesNoContextBehindOnTheCallingThread() {
     assertThat(EventContext.correlationId()).isEmpty();
     assertThat(EventContext.currentCause()).isEmpty();
+    assertThat(UnitOfWork.isActive()).isFalse();
+  }
+
+  /** The lines after {@code heading}, up to the next blank line or the end. */
+  private static List<String> section(String heading) {
+    int start = lines.indexOf(heading);
+    assertThat(start).as("heading %s", heading).isNotNegative();
+    int end = start + 1;
+    while (end < lines.size() && !lines.get(end).isEmpty()) {
+      end++;
+    }
+    return lines.subList(start + 1, end);
   }
 }

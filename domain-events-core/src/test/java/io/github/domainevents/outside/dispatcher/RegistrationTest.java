@@ -90,7 +90,7 @@ class RegistrationTest {
 
   @Test
   void registerNullType_isRejectedNamingTheArgument() {
-    assertThatThrownBy(() -> dispatcher.register(null, journal.handler("h")))
+    assertThatThrownBy(() -> dispatcher.register((Class<InviteCreated>) null, journal.handler("h")))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("type");
   }

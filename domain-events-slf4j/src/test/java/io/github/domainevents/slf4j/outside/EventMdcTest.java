@@ -42,6 +42,28 @@ class EventMdcTest {
   }
 
   @Test
+  void afterCommitHandlerLogLinesCarryTheEventsIds_otherMdcKeysAreTheCommittersOwn() {
+    InviteCreated event =
+        new InviteCreated(
+            EventHeader.builder().correlationId(CORRELATION).causationId(CAUSE).build(),
+            "ada@example.com");
+    dispatcher.register(InviteCreated.class, io.github.domainevents.TransactionPhase.AFTER_COMMIT,
+        e -> LOG.info("welcome {}", e.email()));
+
+    try (io.github.domainevents.UnitOfWork unit = io.github.domainevents.UnitOfWork.begin()) {
+      dispatcher.dispatch(event);
+      assertThat(log.lines()).isEmpty();
+      MDC.put("tenant", "committer");
+      unit.commit();
+    }
+
+    assertThat(log.lines())
+        .containsExactly(
+            "invite.created id=" + event.eventId() + " corr=" + CORRELATION + " cause=" + CAUSE
+                + " tenant=committer | welcome ada@example.com");
+  }
+
+  @Test
   void handlerLogLinesCarryTheEventsIds() {
     InviteCreated event =
         new InviteCreated(

@@ -1,0 +1,118 @@
+package io.github.domainevents.outside.unitofwork;
+
+import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
+import io.github.domainevents.EventHeader;
+import io.github.domainevents.EventType;
+import io.github.domainevents.InProcessEventDispatcher;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Events, a journal and log capture shared by the unit-of-work tests. */
+final class UnitFixtures {
+  private UnitFixtures() {}
+
+  @EventType("invite.created")
+  record InviteCreated(EventHeader header, long inviteId) implements DomainEvent {
+    InviteCreated(long inviteId) {
+      this(EventHeader.create(), inviteId);
+    }
+  }
+
+  @EventType("mail.sent")
+  record MailSent(EventHeader header, long inviteId) implements DomainEvent {
+    MailSent(long inviteId) {
+      this(EventHeader.create(), inviteId);
+    }
+  }
+
+  @EventType("audit.written")
+  record AuditWritten(EventHeader header, long inviteId) implements DomainEvent {
+    AuditWritten(long inviteId) {
+      this(EventHeader.create(), inviteId);
+    }
+  }
+
+  /** Records what handlers saw, in order; safe for concurrent use. */
+  static final class Journal {
+    private final List<String> entries = Collections.synchronizedList(new ArrayList<>());
+
+    <E extends DomainEvent> DomainEventHandler<E> handler(String name) {
+      return event -> entries.add(name + ":" + label(event));
+    }
+
+    void add(String entry) {
+      entries.add(entry);
+    }
+
+    List<String> entries() {
+      synchronized (entries) {
+        return List.copyOf(entries);
+      }
+    }
+
+    void clear() {
+      entries.clear();
+    }
+  }
+
+  /** {@code invite.created7}: short labels for assertions on order. */
+  static String label(DomainEvent event) {
+    if (event instanceof InviteCreated invite) {
+      return event.eventType() + invite.inviteId();
+    }
+    if (event instanceof MailSent mail) {
+      return event.eventType() + mail.inviteId();
+    }
+    if (event instanceof AuditWritten audit) {
+      return event.eventType() + audit.inviteId();
+    }
+    return event.eventType();
+  }
+
+  /**
+   * Captures what the dispatcher logs through {@link System.Logger} (java.util.logging here) and
+   * keeps it off the console while open.
+   */
+  static final class CapturedLog implements AutoCloseable {
+    private final Logger logger = Logger.getLogger(InProcessEventDispatcher.class.getName());
+    private final boolean usedParentHandlers = logger.getUseParentHandlers();
+    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+    private final Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+
+    CapturedLog() {
+      handler.setLevel(Level.ALL);
+      logger.addHandler(handler);
+      logger.setUseParentHandlers(false);
+    }
+
+    List<LogRecord> records() {
+      synchronized (records) {
+        return List.copyOf(records);
+      }
+    }
+
+    @Override
+    public void close() {
+      logger.removeHandler(handler);
+      logger.setUseParentHandlers(usedParentHandlers);
+    }
+  }
+}
