@@ -4,7 +4,7 @@
 #
 #   domain-events-benchmarks/tools/quiet-run.sh build       # the jar, on JDK 17 (~2 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scenario6   # scenario 6 under G1, Serial, Parallel (~16 min)
-#   domain-events-benchmarks/tools/quiet-run.sh full17      # scenarios 1-7, every contender, JDK 17 (~32 min)
+#   domain-events-benchmarks/tools/quiet-run.sh full17      # scenarios 1-8, every contender, JDK 17 (~33 min)
 #   domain-events-benchmarks/tools/quiet-run.sh full25      # the same on JDK 25 (~32 min)
 #   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~15 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
@@ -37,20 +37,20 @@ case "${1:-}" in
     # collector. The -XX:+UseG1GC run is the default collector, named for the file.
     need_jar
     for gc in G1 Serial Parallel; do
-      "$JAVA17" -jar "$JAR" 'SharedDispatchBenchmark' -f 2 -prof gc \
+      "$JAVA17" -jar "$JAR" '\.SharedDispatchBenchmark\.' -f 2 -prof gc \
         -jvmArgsAppend "-XX:+Use${gc}GC" \
         -rf json -rff "$RESULTS/scenario6-${gc,,}-${commit}.json"
     done
     ;;
   full17)
     need_jar
-    "$JAVA17" -jar "$JAR" 'DispatchBenchmark|EventCreationBenchmark' -prof gc \
+    "$JAVA17" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
       -rf json -rff "$RESULTS/full-jdk17-${commit}.json"
     ;;
   full25)
     # The jar is built on JDK 17 (class files for 17) and run on JDK 25's JVM.
     need_jar
-    "$JDK25_HOME/bin/java" -jar "$JAR" 'DispatchBenchmark|EventCreationBenchmark' -prof gc \
+    "$JDK25_HOME/bin/java" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
       -jvm "$JDK25_HOME/bin/java" -rf json -rff "$RESULTS/full-jdk25-${commit}.json"
     ;;
   growth)
