@@ -5,6 +5,9 @@ Usage:
   python3 domain-events-benchmarks/tools/results_table.py RESULT.json \
       [--command "java -jar ..."] [--note "quick run on a loaded machine"] > BENCHMARKS.md
 
+With --compare OTHER.json --labels "JDK 17" "JDK 25", also prints scenarios 1 to 6 of both runs
+side by side (for the same table on two JDKs).
+
 Reads only the JSON (standard library only). Prints: the contender x scenario table (ns/op and
 B/op, B/op from -prof gc's gc.alloc.rate.norm), the event-creation table (scenario 7), the
 scaling table (scenario 6 against scenario 1) and each goal of issue 6 marked met or not met
@@ -31,7 +34,10 @@ SCENARIOS = [
 
 CONTENDERS = [
     ("DIRECT", "direct call (floor)"),
+    ("REFERENCE", "reference dispatcher (ClassValue + array, floor)"),
     ("DOMAIN_EVENTS", "**domain-events** dispatch"),
+    ("DOMAIN_EVENTS_DEFAULTS", "domain-events, default configuration (logging at default level)"),
+    ("DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF", "domain-events, default configuration, logging off"),
     ("DOMAIN_EVENTS_ASYNC", "domain-events dispatchAsync (same thread)"),
     ("SPRING_PAYLOAD", "Spring 7 payload event (@EventListener)"),
     ("SPRING_APPLICATION_EVENT", "Spring 7 ApplicationEvent (ApplicationListener)"),
@@ -56,7 +62,7 @@ class Result:
     def __init__(self, entry):
         self.ns = entry["primaryMetric"]["score"]
         error = entry["primaryMetric"].get("scoreError")
-        self.error = error if isinstance(error, (int, float)) else None
+        self.error = error if isinstance(error, (int, float)) and error == error else None
         norm = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         self.bytes = norm["score"] if norm else None
         self.threads = entry["threads"]
@@ -97,6 +103,13 @@ def cell(result):
     return f"{fmt_ns(result.ns)} ns · {fmt_bytes(result.bytes)} B"
 
 
+def cell_error(result):
+    if result is None:
+        return "n/a"
+    error = f" ± {fmt_ns(result.error)}" if result.error is not None else ""
+    return f"{fmt_ns(result.ns)}{error} ns · {fmt_bytes(result.bytes)} B"
+
+
 def ratio(numerator, denominator):
     if numerator is None or denominator is None or denominator.ns <= 0:
         return None
@@ -112,6 +125,11 @@ def main():
     parser.add_argument("result", help="JMH JSON result (-rf json)")
     parser.add_argument("--command", help="the command that produced the result")
     parser.add_argument("--note", help="a sentence about the run (machine load, profile)")
+    parser.add_argument("--chart", help="an SVG of scenarios 1 and 6 (report.DispatchChart) to "
+                        "show beside the table, as a path relative to the repository root")
+    parser.add_argument("--compare", help="a second JMH JSON result to print side by side")
+    parser.add_argument("--labels", nargs=2, default=["first", "second"],
+                        help="names of the two runs for --compare, e.g. 'JDK 17' 'JDK 25'")
     args = parser.parse_args()
 
     entries, results = load(args.result)
@@ -160,6 +178,9 @@ def main():
         cells = [cell(get(method, contender)) for method, _ in SCENARIOS]
         out.append(f"| {label} | " + " | ".join(cells) + " |")
     out.append("")
+    if args.chart:
+        out.append(f"![Scenarios 1 and 6 per contender, from {os.path.basename(args.result)}]"
+                   f"({args.chart})\n")
 
     out.append("### Scenario 1 and 6 relative to this library\n")
     out.append("| contender | scenario 1 ÷ domain-events | scenario 6 per-op ÷ its scenario 1 |")
@@ -237,6 +258,49 @@ def main():
     out.append("")
     out.append(f"Not a goal, for information: `dispatchAsync` on a same-thread executor costs "
                f"{fmt_ratio(value)} the synchronous `dispatch` in scenario 1.")
+    out.append("")
+
+    out.append("## Goals of issue 14\n")
+    out.append("Error bars are JMH's 99.9% confidence intervals; a ratio is met only if it is met "
+               "by the scores themselves (the error bars say how far to trust that).\n")
+    out.append("| goal | measured | met? |")
+    out.append("|---|---|---|")
+    reference = get("exactType", "REFERENCE")
+    value = ratio(s1, reference)
+    goal("S1: ≤ 2× the reference dispatcher",
+         f"{fmt_ratio(value)} ({cell_error(s1)} vs {cell_error(reference)})",
+         None if value is None else value <= 2)
+    value = ratio(get("exactType", "SPRING_APPLICATION_EVENT"), s1)
+    goal("S1: ≥ 5× faster than Spring ApplicationEvent", fmt_ratio(value), at_least(value, 5))
+    goal("S2: ≤ 25 ns/op", cell_error(s2), at_most(s2, 25))
+    goal("S4: ≤ 5 ns/op with a no-op dead-event handler", cell_error(s4), at_most(s4, 5))
+    s4_off = get("noHandler", "DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF")
+    goal("S4: 0 B/op in the default configuration with logging off", cell_error(s4_off),
+         zero_bytes(s4_off))
+    value = ratio(s6, s1)
+    goal(f"S6: per-op time from {shared_threads} threads ≤ 1.3× one thread (this run's collector)",
+         f"{fmt_ratio(value)} ({cell_error(s6)} vs {cell_error(s1)})",
+         None if value is None else value <= 1.3)
+    value = ratio(random2, create2)
+    goal("S7: ≥ 10× cheaper than `UUID.randomUUID()`, 2 threads", fmt_ratio(value),
+         at_least(value, 10))
+
+    if args.compare:
+        _, other = load(args.compare)
+        first_label, second_label = args.labels
+        out.append("")
+        out.append(f"## {first_label} and {second_label} side by side\n")
+        out.append(f"ns/op, {first_label} / {second_label} (`{os.path.relpath(args.result)}` / "
+                   f"`{os.path.relpath(args.compare)}`).\n")
+        out.append("| contender | " + " | ".join(headings) + " |")
+        out.append("|---|" + "---:|" * len(SCENARIOS))
+        for contender, label in CONTENDERS:
+            cells = []
+            for method, _ in SCENARIOS:
+                a = get(method, contender)
+                b = other.get((f"DispatchBenchmark.{method}", contender))
+                cells.append(f"{fmt_ns(a.ns if a else None)} / {fmt_ns(b.ns if b else None)}")
+            out.append(f"| {label} | " + " | ".join(cells) + " |")
     print("\n".join(out))
 
 

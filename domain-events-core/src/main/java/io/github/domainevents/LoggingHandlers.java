@@ -4,20 +4,32 @@ import io.github.domainevents.internal.SafeText;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
-/** The default dead-event and error handlers: both log through {@link System.Logger}. */
+/**
+ * The default dead-event and error handlers: both log through {@link System.Logger}. Each asks
+ * {@code isLoggable} first, so with its level switched off it builds no message and allocates
+ * nothing on the dispatch path.
+ */
 final class LoggingHandlers {
   private static final System.Logger LOG =
       // the dispatcher's name, spelled out: this class must not depend on the dispatcher
       System.getLogger("io.github.domainevents.InProcessEventDispatcher");
 
   static final DeadEventHandler DEAD_EVENTS =
-      event -> LOG.log(
-          Level.WARNING,
-          "no handler registered for " + SafeText.escape(event.eventType()) + " "
-              + event.eventId() + " (" + event.getClass().getName() + ")");
+      event -> {
+        if (LOG.isLoggable(Level.WARNING)) {
+          LOG.log(
+              Level.WARNING,
+              "no handler registered for " + SafeText.escape(event.eventType()) + " "
+                  + event.eventId() + " (" + event.getClass().getName() + ")");
+        }
+      };
 
   static final ErrorHandler ERRORS =
-      failure -> LOG.log(Level.ERROR, failure.toString(), failure.exception());
+      failure -> {
+        if (LOG.isLoggable(Level.ERROR)) {
+          LOG.log(Level.ERROR, failure.toString(), failure.exception());
+        }
+      };
 
   private LoggingHandlers() {}
 

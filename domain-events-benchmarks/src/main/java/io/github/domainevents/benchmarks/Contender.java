@@ -6,8 +6,20 @@ package io.github.domainevents.benchmarks;
 public enum Contender {
   /** The floor: the publisher calls the handlers through an interface, no bus. */
   DIRECT,
-  /** This library, {@code InProcessEventDispatcher.dispatch}. */
+  /**
+   * The reference floor for a dispatcher ({@link ReferenceDispatcher}): class to handler array
+   * in a {@code ClassValue}, a plain loop, no causal context, no policies.
+   */
+  REFERENCE,
+  /** This library, {@code InProcessEventDispatcher.dispatch}, no-op dead-event handler. */
   DOMAIN_EVENTS,
+  /**
+   * This library as {@code new InProcessEventDispatcher()} comes: default dead-event and error
+   * handlers, {@code java.util.logging} at its default level (output formatted, then dropped).
+   */
+  DOMAIN_EVENTS_DEFAULTS,
+  /** The same default dispatcher with the library's logger switched off. */
+  DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF,
   /** This library, {@code dispatchAsync(..).join()} on a same-thread executor. */
   DOMAIN_EVENTS_ASYNC,
   /** Spring Framework 7, {@code publishEvent(Object)} to {@code @EventListener} methods. */
@@ -26,8 +38,12 @@ public enum Contender {
   Bus create() {
     return switch (this) {
       case DIRECT -> new DirectBus();
-      case DOMAIN_EVENTS -> new DomainEventsBus(false);
-      case DOMAIN_EVENTS_ASYNC -> new DomainEventsBus(true);
+      case REFERENCE -> new ReferenceBus();
+      case DOMAIN_EVENTS -> new DomainEventsBus(DomainEventsBus.Setup.NO_OP_DEAD_EVENTS);
+      case DOMAIN_EVENTS_DEFAULTS -> new DomainEventsBus(DomainEventsBus.Setup.DEFAULTS);
+      case DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF ->
+          new DomainEventsBus(DomainEventsBus.Setup.DEFAULTS_LOGGING_OFF);
+      case DOMAIN_EVENTS_ASYNC -> new DomainEventsBus(DomainEventsBus.Setup.ASYNC);
       case SPRING_PAYLOAD -> new SpringPayloadBus();
       case SPRING_APPLICATION_EVENT -> new SpringApplicationEventBus();
       case GUAVA -> new GuavaBus();

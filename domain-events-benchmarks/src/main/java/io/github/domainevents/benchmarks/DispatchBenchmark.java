@@ -32,6 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class DispatchBenchmark {
+  /** Made by JMH. */
+  public DispatchBenchmark() {}
+
 
   /** The contender measured; JMH runs every one unless {@code -p contender=...} says. */
   @Param public Contender contender;
@@ -102,18 +105,34 @@ public class DispatchBenchmark {
     state.bus.publish(state.event);
   }
 
-  /** A bus wired for one scenario, and its event; one per fork. */
+  /**
+   * A bus wired for one scenario, and its event; one per fork, read by every measuring thread.
+   *
+   * <p>Wired {@linkplain Layout#ISOLATED isolated}: the setting-up thread's own per-thread
+   * state, which it writes on every dispatch, is made before the shared objects and kept off
+   * their cache lines, so that scenario 6 measures dispatch from two threads and not false
+   * sharing between one thread's writes and the other's reads (see {@link Layout}).
+   */
   public abstract static class Wiring {
     /** Made by the subclass's set-up. */
     protected Wiring() {}
 
     Bus bus;
     Object event;
+    /** Keeps the padding around the shared objects reachable, so it is not reused. */
+    Object padding;
 
     void wire(Scenario scenario, Contender contender, Blackhole blackhole) {
+      wire(scenario, contender, blackhole, Layout.ISOLATED);
+    }
+
+    void wire(Scenario scenario, Contender contender, Blackhole blackhole, Layout layout) {
+      Object before = layout.beforeSharedObjects();
       Scenario.Wired wired = scenario.wire(contender, Sinks.of(blackhole));
       bus = wired.bus();
       event = wired.event();
+      layout.settle(bus, event);
+      padding = new Object[] {before, layout.afterSharedObjects()};
     }
 
     /** Releases the bus. */
@@ -126,6 +145,9 @@ public class DispatchBenchmark {
   /** The bus of scenarios 1 and 6. */
   @State(Scope.Benchmark)
   public static class ExactType extends Wiring {
+    /** Made by JMH. */
+    public ExactType() {}
+
     /**
      * Wires the bus.
      *
@@ -141,6 +163,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 2. */
   @State(Scope.Benchmark)
   public static class FiveHandlers extends Wiring {
+    /** Made by JMH. */
+    public FiveHandlers() {}
+
     /**
      * Wires the bus.
      *
@@ -156,6 +181,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 3. */
   @State(Scope.Benchmark)
   public static class InterfaceHandler extends Wiring {
+    /** Made by JMH. */
+    public InterfaceHandler() {}
+
     /**
      * Wires the bus.
      *
@@ -171,6 +199,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 4. */
   @State(Scope.Benchmark)
   public static class NoHandler extends Wiring {
+    /** Made by JMH. */
+    public NoHandler() {}
+
     /**
      * Wires the bus.
      *
@@ -186,6 +217,9 @@ public class DispatchBenchmark {
   /** The bus of scenario 5. */
   @State(Scope.Benchmark)
   public static class FollowUp extends Wiring {
+    /** Made by JMH. */
+    public FollowUp() {}
+
     /**
      * Wires the bus.
      *

@@ -7,22 +7,48 @@ import io.github.domainevents.benchmarks.Events.OrderEvent;
 import io.github.domainevents.benchmarks.Events.OrderPlaced;
 
 /**
- * This library's {@link InProcessEventDispatcher}: {@code dispatch} (sync), or {@code
- * dispatchAsync} on a same-thread executor to show what the async path adds. The dead-event
- * handler is a no-op, so scenario 4 does not measure logging.
+ * This library's {@link InProcessEventDispatcher}, in one of the configurations of {@link
+ * Setup}: tuned for the benchmark (a no-op dead-event handler, sync or async), or exactly as
+ * {@code new InProcessEventDispatcher()} comes, with {@code java.util.logging} at its default
+ * level or switched off (see {@link QuietLogging}).
  */
 final class DomainEventsBus implements Bus {
+
+  /** How the dispatcher is built and how it is called. */
+  enum Setup {
+    /** {@code dispatch}, dead-event handler set to a no-op. */
+    NO_OP_DEAD_EVENTS,
+    /** {@code dispatchAsync(..).join()} on a same-thread executor, no-op dead-event handler. */
+    ASYNC,
+    /** {@code new InProcessEventDispatcher()}: default handlers, logging at its default level. */
+    DEFAULTS,
+    /** {@code new InProcessEventDispatcher()} with the library's logger switched off. */
+    DEFAULTS_LOGGING_OFF
+  }
+
   private final InProcessEventDispatcher dispatcher;
   private final boolean async;
 
-  DomainEventsBus(boolean async) {
-    this.async = async;
-    InProcessEventDispatcher.Builder builder =
-        InProcessEventDispatcher.builder().deadEventHandler(event -> {});
-    if (async) {
-      builder.executor(Runnable::run);
-    }
-    this.dispatcher = builder.build();
+  DomainEventsBus(Setup setup) {
+    this.async = setup == Setup.ASYNC;
+    this.dispatcher =
+        switch (setup) {
+          case NO_OP_DEAD_EVENTS ->
+              InProcessEventDispatcher.builder().deadEventHandler(event -> {}).build();
+          case ASYNC ->
+              InProcessEventDispatcher.builder()
+                  .deadEventHandler(event -> {})
+                  .executor(Runnable::run)
+                  .build();
+          case DEFAULTS -> {
+            QuietLogging.defaultLevel();
+            yield new InProcessEventDispatcher();
+          }
+          case DEFAULTS_LOGGING_OFF -> {
+            QuietLogging.off();
+            yield new InProcessEventDispatcher();
+          }
+        };
   }
 
   @Override

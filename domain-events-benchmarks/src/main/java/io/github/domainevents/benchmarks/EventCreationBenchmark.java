@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class EventCreationBenchmark {
+  /** Made by JMH. */
+  public EventCreationBenchmark() {}
+
 
   /**
    * The same shape as {@code Events.OrderPlaced}, with the header fields inlined.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.domainevents.DomainEvent;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -89,6 +90,24 @@ class SameWorkTest {
               assertThat(followUp.correlationId()).contains(cause.eventId());
               assertThat(followUp.eventId()).isNotEqualTo(cause.eventId());
             });
+  }
+
+  @Test
+  void defaults_noHandler_logsEachDeadEvent_atTheDefaultLevel() {
+    long before = QuietLogging.formattedRecords();
+
+    publishTwice(Contender.DOMAIN_EVENTS_DEFAULTS, Scenario.NO_HANDLER);
+
+    assertThat(QuietLogging.formattedRecords() - before).isEqualTo(2);
+  }
+
+  @Test
+  void defaultsWithLoggingOff_noHandler_logsNothing() {
+    long before = QuietLogging.formattedRecords();
+
+    publishTwice(Contender.DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF, Scenario.NO_HANDLER);
+
+    assertThat(QuietLogging.formattedRecords() - before).isZero();
   }
 
   /** Scenario 8: the after-commit handler sees each committed event once, a rolled-back never. */

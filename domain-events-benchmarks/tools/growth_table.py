@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result of the growth benchmarks into the tables of BENCHMARKS.md.
+
+Usage:
+  python3 domain-events-benchmarks/tools/growth_table.py RESULT.json
+
+Reads RegistrationGrowthBenchmark (time per operation and per handler: registering or closing
+all handlers of a dispatcher), HandlerCountBenchmark (one dispatch to N handlers, and to one
+handler among N others) and DispatchGrowthBenchmark (dispatch across 1, 16, 256 event classes of
+a 12-level hierarchy). Standard library only. A cell is "n/a" when the run has no result for it.
+"""
+
+import json
+import sys
+
+PACKAGE = "io.github.domainevents.benchmarks."
+
+
+def fmt(value):
+    if value is None:
+        return "n/a"
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    with open(sys.argv[1], encoding="utf-8") as file:
+        entries = json.load(file)
+    results = {}
+    for entry in entries:
+        name = entry["benchmark"].removeprefix(PACKAGE)
+        params = entry.get("params", {})
+        metric = entry["primaryMetric"]
+        error = metric.get("scoreError")
+        results[(name, tuple(sorted(params.items())))] = (
+            metric["score"], error if isinstance(error, (int, float)) and error == error else None,
+            metric["scoreUnit"])
+
+    def get(name, **params):
+        key = (name, tuple(sorted((k, str(v)) for k, v in params.items())))
+        return results.get(key)
+
+    out = ["### Registering and closing\n",
+           "One operation registers (or closes) all N handlers of a dispatcher; per handler is "
+           "the operation's time divided by N. Linear total cost is a flat per-handler column.\n",
+           "| N | register, one class: total · per handler | register, 256 classes: total · per "
+           "handler | close in order: total · per handler | register + dispatch + close one, "
+           "among N |",
+           "|---:|---:|---:|---:|---:|"]
+    sizes = sorted({int(dict(p).get("handlers", 0)) for (n, p) in results
+                    if n.startswith("RegistrationGrowthBenchmark")})
+    for n in sizes:
+        cells = []
+        for method in ("registerOneType", "registerAcrossTypes", "closeInOrder"):
+            r = get(f"RegistrationGrowthBenchmark.{method}", handlers=n)
+            cells.append("n/a" if r is None else
+                         f"{fmt(r[0])} {r[2]} · {fmt(r[0] * 1000 / n)} ns")
+        r = get("RegistrationGrowthBenchmark.registerDispatchClose", handlers=n)
+        cells.append("n/a" if r is None else f"{fmt(r[0])} {r[2]}")
+        out.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    out.append("")
+
+    out.append("### A dispatcher with many handlers\n")
+    out.append("| N | all N run: domain-events · per handler | all N run: reference · per handler "
+               "| one among N: domain-events | one among N: reference |")
+    out.append("|---:|---:|---:|---:|---:|")
+    counts = sorted({int(dict(p).get("handlers", 0)) for (n, p) in results
+                     if n.startswith("HandlerCountBenchmark")})
+    for n in counts:
+        cells = []
+        for target in ("DOMAIN_EVENTS", "REFERENCE"):
+            r = get("HandlerCountBenchmark.allRun", handlers=n, target=target)
+            cells.append("n/a" if r is None else f"{fmt(r[0])} ns · {fmt(r[0] / n)} ns")
+        for target in ("DOMAIN_EVENTS", "REFERENCE"):
+            r = get("HandlerCountBenchmark.oneAmongMany", handlers=n, target=target)
+            cells.append("n/a" if r is None else f"{fmt(r[0])} ns")
+        out.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    out.append("")
+
+    out.append("### Dispatch across many event classes (12-level interface hierarchy)\n")
+    out.append("| event classes in turn | domain-events ns/op | reference ns/op |")
+    out.append("|---:|---:|---:|")
+    types = sorted({int(dict(p).get("types", 0)) for (n, p) in results
+                    if n.startswith("DispatchGrowthBenchmark")})
+    for t in types:
+        cells = []
+        for target in ("DOMAIN_EVENTS", "REFERENCE"):
+            r = get("DispatchGrowthBenchmark.dispatchInTurn", types=t, target=target)
+            cells.append("n/a" if r is None else
+                         fmt(r[0]) + (f" ± {fmt(r[1])}" if r[1] is not None else ""))
+        out.append(f"| {t} | " + " | ".join(cells) + " |")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

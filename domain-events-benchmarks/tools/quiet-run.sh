@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The measurements behind BENCHMARKS.md, for a quiet machine (nothing else running; check with
+# `uptime`). Run from the repository root, one part at a time:
+#
+#   domain-events-benchmarks/tools/quiet-run.sh build       # the jar, on JDK 17 (~2 min)
+#   domain-events-benchmarks/tools/quiet-run.sh scenario6   # scenario 6 under G1, Serial, Parallel (~16 min)
+#   domain-events-benchmarks/tools/quiet-run.sh full17      # scenarios 1-8, every contender, JDK 17 (~33 min)
+#   domain-events-benchmarks/tools/quiet-run.sh full25      # the same on JDK 25 (~32 min)
+#   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~15 min)
+#   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
+#   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
+#
+# Results go to domain-events-benchmarks/results/ under the names below; BENCHMARKS.md says
+# how to turn them into its tables (tools/results_table.py, tools/growth_table.py).
+set -euo pipefail
+script=$(realpath "$0")
+cd "$(dirname "$script")/../.."
+
+JAR=domain-events-benchmarks/target/benchmarks.jar
+RESULTS=domain-events-benchmarks/results
+JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA17=${JAVA17:-java}
+commit=$(git rev-parse --short HEAD)
+
+need_jar() {
+  [[ -f "$JAR" ]] || { echo "no $JAR: run '$0 build' first" >&2; exit 1; }
+}
+
+case "${1:-}" in
+  build)
+    ./mvnw -B -q -Pbenchmarks -pl domain-events-benchmarks -am package \
+      -Dtest=SameWorkTest,GrowthTargetTest -Dsurefire.failIfNoSpecifiedTests=false
+    ;;
+  scenario6)
+    # Scenario 6 taken apart (SharedDispatchBenchmark: old set-up, isolated set-up, event per
+    # thread; one and two threads; this library and the reference), 2 forks, under each
+    # collector. The -XX:+UseG1GC run is the default collector, named for the file.
+    need_jar
+    for gc in G1 Serial Parallel; do
+      "$JAVA17" -jar "$JAR" '\.SharedDispatchBenchmark\.' -f 2 -prof gc \
+        -jvmArgsAppend "-XX:+Use${gc}GC" \
+        -rf json -rff "$RESULTS/scenario6-${gc,,}-${commit}.json"
+    done
+    ;;
+  full17)
+    need_jar
+    "$JAVA17" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
+      -rf json -rff "$RESULTS/full-jdk17-${commit}.json"
+    ;;
+  full25)
+    # The jar is built on JDK 17 (class files for 17) and run on JDK 25's JVM.
+    need_jar
+    "$JDK25_HOME/bin/java" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
+      -jvm "$JDK25_HOME/bin/java" -rf json -rff "$RESULTS/full-jdk25-${commit}.json"
+    ;;
+  growth)
+    need_jar
+    "$JAVA17" -jar "$JAR" 'RegistrationGrowthBenchmark|HandlerCountBenchmark|DispatchGrowthBenchmark' \
+      -prof gc -rf json -rff "$RESULTS/growth-${commit}.json"
+    ;;
+  scaling)
+    need_jar
+    "$JAVA17" -cp "$JAR" io.github.domainevents.benchmarks.report.Scaling \
+      --label "commit ${commit}" --out "$RESULTS/scaling-${commit}"
+    ;;
+  charts)
+    need_jar
+    for jdk in 17 25; do
+      result="$RESULTS/full-jdk${jdk}-${commit}.json"
+      if [[ -f "$result" ]]; then
+        "$JAVA17" -cp "$JAR" io.github.domainevents.benchmarks.report.DispatchChart \
+          "$result" "${result%.json}-s1-s6.svg" "JDK ${jdk}, commit ${commit}, full profile (2 forks)"
+      fi
+    done
+    ;;
+  *)
+    sed -n '2,16p' "$script" >&2
+    exit 2
+    ;;
+esac
