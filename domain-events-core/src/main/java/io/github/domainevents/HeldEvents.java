@@ -36,7 +36,7 @@ final class HeldEvents implements UnitOfWorkSynchronization {
   @Override
   public void beforeCommit() {
     PhaseState state = PhaseState.current();
-    HeldEvents outer = state.runningBeforeCommit;
+    UnitOfWorkSynchronization outer = state.runningBeforeCommit;
     state.runningBeforeCommit = this;
     try {
       for (int i = 0; i < held.size(); i++) { // grows while we run: raised events join
@@ -109,16 +109,28 @@ final class HeldEvents implements UnitOfWorkSynchronization {
     return "HeldEvents" + held;
   }
 
+  /**
+   * Runs the held handlers of one event at their phase: the dispatcher's unit-of-work side, which
+   * held them.
+   */
+  interface Owner {
+    /** Runs the before-commit handlers of {@code held}. */
+    void runBeforeCommit(Held held);
+
+    /** Runs the handlers of {@code held} bound to {@code phase}, an after-phase. */
+    void runAfter(Held held, TransactionPhase phase);
+  }
+
   /** One dispatched event waiting for phases of its unit of work. */
   static final class Held {
-    final UnitOfWorkDispatch owner;
+    final Owner owner;
     final DomainEvent event;
     final PhasePlan plan;
     final AmbientContext.Captured context;
     final boolean async;
 
     Held(
-        UnitOfWorkDispatch owner,
+        Owner owner,
         DomainEvent event,
         PhasePlan plan,
         AmbientContext.Captured context,

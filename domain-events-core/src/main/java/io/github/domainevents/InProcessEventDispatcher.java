@@ -130,7 +130,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     this.closeTimeout = builder.closeTimeout;
     this.async = new AsyncDispatches(builder.executor);
     this.units = new UnitOfWorkDispatch(
-        this, builder.unitOfWorkSupport, builder.noUnitOfWorkPolicy, errorPolicy);
+        new HeldPhases(), builder.unitOfWorkSupport, builder.noUnitOfWorkPolicy, errorPolicy);
   }
 
   /**
@@ -551,17 +551,28 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return registry.routeFor(checkEvent(event).getClass());
   }
 
-  /** Runs handlers held for a phase of a unit of work under {@code policy}. */
-  void runPhase(DomainEvent event, HandlerEntry[] handlers, ErrorPolicy policy) {
-    runReporting(event, handlers, false, policy);
-  }
+  /**
+   * How the unit-of-work side runs the handlers it held: through this dispatcher, which it does
+   * not know otherwise.
+   */
+  private final class HeldPhases implements UnitOfWorkDispatch.Phases {
+    @Override
+    public boolean isClosed() {
+      return InProcessEventDispatcher.this.isClosed();
+    }
 
-  /** Hands handlers held for an after-phase of a unit of work to the executor. */
-  CompletableFuture<DispatchReport> submitPhase(
-      DomainEvent event, AmbientContext.Captured context, HandlerEntry[] handlers) {
-    return async.submit(
-        event, context,
-        () -> runReporting(event, handlers, true, ErrorPolicy.REPORT_AND_CONTINUE));
+    @Override
+    public void run(DomainEvent event, HandlerEntry[] handlers, ErrorPolicy policy) {
+      runReporting(event, handlers, false, policy);
+    }
+
+    @Override
+    public CompletableFuture<DispatchReport> submit(
+        DomainEvent event, AmbientContext.Captured context, HandlerEntry[] handlers) {
+      return async.submit(
+          event, context,
+          () -> runReporting(event, handlers, true, ErrorPolicy.REPORT_AND_CONTINUE));
+    }
   }
 
   /**

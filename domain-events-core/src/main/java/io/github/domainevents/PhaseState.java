@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
 final class PhaseState {
   private static final ThreadLocal<PhaseState> CURRENT = ThreadLocal.withInitial(PhaseState::new);
 
-  /** The synchronization whose before-commit handlers run on this thread, if any. */
-  @Nullable HeldEvents runningBeforeCommit;
+  /**
+   * The synchronization whose before-commit handlers run on this thread, if any: the dispatcher's
+   * held events, typed as their interface so that this state does not depend on them.
+   */
+  @Nullable UnitOfWorkSynchronization runningBeforeCommit;
 
   /** How many ended units' after-phase handlers are running on this thread (nested). */
   int completing;

@@ -53,7 +53,7 @@ public final class UnitOfWork implements AutoCloseable {
   private final boolean joined;
   private final Thread thread;
   private final int savedCompleting;
-  private final @Nullable HeldEvents savedBeforeCommit;
+  private final @Nullable UnitOfWorkSynchronization savedBeforeCommit;
   private @Nullable String ended;
 
   private UnitOfWork(Unit unit, boolean joined) {

@@ -14,17 +14,18 @@ import java.util.concurrent.CompletableFuture;
  * <p>Safe for concurrent use: its own fields are final; per-unit state lives in {@link
  * HeldEvents}, per-thread state in {@link PhaseState}.
  */
-final class UnitOfWorkDispatch {
+final class UnitOfWorkDispatch implements HeldEvents.Owner {
+  /** The dispatcher's logger: what it logs is the dispatcher's doing. */
   private static final System.Logger LOG =
-      System.getLogger(InProcessEventDispatcher.class.getName());
+      System.getLogger("io.github.domainevents.InProcessEventDispatcher");
 
-  private final InProcessEventDispatcher dispatcher;
+  private final Phases dispatcher;
   private final UnitOfWorkSupport support;
   private final NoUnitOfWorkPolicy policy;
   private final ErrorPolicy errorPolicy;
 
   UnitOfWorkDispatch(
-      InProcessEventDispatcher dispatcher,
+      Phases dispatcher,
       UnitOfWorkSupport support,
       NoUnitOfWorkPolicy policy,
       ErrorPolicy errorPolicy) {
@@ -32,6 +33,27 @@ final class UnitOfWorkDispatch {
     this.support = support;
     this.policy = policy;
     this.errorPolicy = errorPolicy;
+  }
+
+  /**
+   * How held handlers are run: the dispatcher's side, given to this class so that it does not
+   * depend on the dispatcher. Implementations are safe for concurrent use.
+   */
+  interface Phases {
+    /** Tells whether the dispatcher is closed: asynchronous phases then run on the caller. */
+    boolean isClosed();
+
+    /** Runs {@code handlers} for {@code event} on this thread under {@code policy}. */
+    void run(DomainEvent event, HandlerEntry[] handlers, ErrorPolicy policy);
+
+    /**
+     * Hands {@code handlers} for {@code event} to the executor, to run in {@code context} under
+     * {@link ErrorPolicy#REPORT_AND_CONTINUE}.
+     *
+     * @throws IllegalStateException if the dispatcher was closed meanwhile
+     */
+    CompletableFuture<DispatchReport> submit(
+        DomainEvent event, AmbientContext.Captured context, HandlerEntry[] handlers);
   }
 
   UnitOfWorkSupport support() {
@@ -54,8 +76,8 @@ final class UnitOfWorkDispatch {
     if (state.completing == 0 && support.isActive()) {
       HeldEvents.Held held =
           new HeldEvents.Held(this, event, plan, AmbientContext.current().capture(), async);
-      HeldEvents running = state.runningBeforeCommit;
-      if (running != null && running.belongsTo(support)) {
+      if (state.runningBeforeCommit instanceof HeldEvents running
+          && running.belongsTo(support)) {
         running.add(held); // raised by a before-commit handler: joins the unit being committed
       } else {
         support.registerSynchronization(new HeldEvents(support, held));
@@ -93,7 +115,8 @@ final class UnitOfWorkDispatch {
   }
 
   /** Runs the before-commit handlers of {@code held} under the dispatcher's error policy. */
-  void runBeforeCommit(HeldEvents.Held held) {
+  @Override
+  public void runBeforeCommit(HeldEvents.Held held) {
     HandlerEntry[] handlers = held.plan.in(TransactionPhase.BEFORE_COMMIT);
     if (handlers.length > 0) {
       runInContext(held, handlers, errorPolicy);
@@ -108,7 +131,8 @@ final class UnitOfWorkDispatch {
    * to the error handler.
    */
   @SuppressWarnings("FutureReturnValueIgnored") // whenComplete's future: the callback logs failures
-  void runAfter(HeldEvents.Held held, TransactionPhase phase) {
+  @Override
+  public void runAfter(HeldEvents.Held held, TransactionPhase phase) {
     HandlerEntry[] handlers = held.plan.in(phase);
     if (handlers.length == 0) {
       return;
@@ -116,7 +140,7 @@ final class UnitOfWorkDispatch {
     if (held.async && !dispatcher.isClosed()) {
       CompletableFuture<DispatchReport> future;
       try {
-        future = dispatcher.submitPhase(held.event, held.context, handlers);
+        future = dispatcher.submit(held.event, held.context, handlers);
       } catch (IllegalStateException closedMeanwhile) {
         runInContext(held, handlers, afterPolicy());
         return;
@@ -140,7 +164,7 @@ final class UnitOfWorkDispatch {
 
   /** Runs {@code handlers} with the context of the moment of dispatch installed, then restores. */
   private void runInContext(HeldEvents.Held held, HandlerEntry[] handlers, ErrorPolicy errors) {
-    held.context.run(() -> dispatcher.runPhase(held.event, handlers, errors));
+    held.context.run(() -> dispatcher.run(held.event, handlers, errors));
   }
 
   private static String noUnitMessage(DomainEvent event, PhasePlan plan, boolean completing) {

@@ -1,13 +1,13 @@
 package io.github.domainevents.wire;
 
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.internal.Checks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -50,8 +50,8 @@ public final class CloudEventObject {
    * @throws NullPointerException if an argument is null
    */
   public static CloudEventObject start(JsonKind kind, ReadOptions options) {
-    Objects.requireNonNull(kind, "kind must not be null");
-    Objects.requireNonNull(options, "options must not be null");
+    Checks.requireNonNull(kind, "kind");
+    Checks.requireNonNull(options, "options");
     EventObject.requireObject(kind, "a CloudEvent");
     return new CloudEventObject(options);
   }

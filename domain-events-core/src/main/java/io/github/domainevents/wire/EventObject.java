@@ -2,6 +2,7 @@ package io.github.domainevents.wire;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.internal.Checks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +51,8 @@ public final class EventObject {
    * @throws NullPointerException if an argument is null
    */
   public static EventObject start(JsonKind kind, ReadOptions options) {
-    Objects.requireNonNull(kind, "kind must not be null");
-    Objects.requireNonNull(options, "options must not be null");
+    Checks.requireNonNull(kind, "kind");
+    Checks.requireNonNull(options, "options");
     requireObject(kind, "an event");
     return new EventObject(options);
   }
@@ -125,7 +125,7 @@ public final class EventObject {
    * @param built the header
    */
   public void embeddedHeader(EventHeader built) {
-    this.embedded = Objects.requireNonNull(built, "built must not be null");
+    this.embedded = Checks.requireNonNull(built, "built");
   }
 
   /**

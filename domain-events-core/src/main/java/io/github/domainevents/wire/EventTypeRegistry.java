@@ -7,7 +7,6 @@ import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ public final class EventTypeRegistry {
    * @throws UnknownEventTypeException if no class is registered under {@code name}
    */
   public Class<? extends DomainEvent> classOf(String name) {
-    Objects.requireNonNull(name, "name must not be null");
+    Checks.requireNonNull(name, "name");
     Class<? extends DomainEvent> type = classesByName.get(name);
     if (type == null) {
       throw new UnknownEventTypeException(name);
@@ -89,7 +88,7 @@ public final class EventTypeRegistry {
    * @throws NullPointerException if {@code name} is null
    */
   public Optional<Class<? extends DomainEvent>> find(String name) {
-    Objects.requireNonNull(name, "name must not be null");
+    Checks.requireNonNull(name, "name");
     return Optional.ofNullable(classesByName.get(name));
   }
 
@@ -101,7 +100,7 @@ public final class EventTypeRegistry {
    * @throws NullPointerException if {@code type} is null
    */
   public Optional<String> nameOf(Class<?> type) {
-    Objects.requireNonNull(type, "type must not be null");
+    Checks.requireNonNull(type, "type");
     return Optional.ofNullable(namesByClass.get(type));
   }
 
@@ -173,7 +172,7 @@ public final class EventTypeRegistry {
      */
     @SafeVarargs
     public final Builder register(Class<? extends DomainEvent>... types) {
-      Objects.requireNonNull(types, "types must not be null");
+      Checks.requireNonNull(types, "types");
       for (Class<? extends DomainEvent> type : types) {
         register(type);
       }
@@ -190,7 +189,7 @@ public final class EventTypeRegistry {
      * @throws IllegalArgumentException as {@link #register(Class)}
      */
     public Builder registerAll(Iterable<? extends Class<? extends DomainEvent>> types) {
-      Objects.requireNonNull(types, "types must not be null");
+      Checks.requireNonNull(types, "types");
       for (Class<? extends DomainEvent> type : types) {
         register(type);
       }

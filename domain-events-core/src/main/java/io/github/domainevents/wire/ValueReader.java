@@ -1,12 +1,12 @@
 package io.github.domainevents.wire;
 
+import io.github.domainevents.internal.Checks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,8 +70,8 @@ public final class ValueReader implements JsonSink {
    * @throws NullPointerException if an argument is null
    */
   public static ValueReader of(String field, ReadOptions options) {
-    Objects.requireNonNull(field, "field must not be null");
-    Objects.requireNonNull(options, "options must not be null");
+    Checks.requireNonNull(field, "field");
+    Checks.requireNonNull(options, "options");
     return new ValueReader(
         field, options, field.equals(WireFormat.METADATA), options.maxStringLength());
   }
