@@ -51,7 +51,7 @@ class DomainEventsAutoConfiguration {
   @ConditionalOnMissingBean(InProcessEventDispatcher.class)
   static class DispatcherConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "") // closed by DispatcherLifecycle
     InProcessEventDispatcher domainEventDispatcher(
         DomainEventsProperties properties,
         ObjectProvider<UnitOfWorkSupport> unitOfWorkSupport,

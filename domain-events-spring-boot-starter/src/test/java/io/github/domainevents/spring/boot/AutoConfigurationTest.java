@@ -47,6 +47,19 @@ class AutoConfigurationTest {
           .withConfiguration(AutoConfigurations.of(DomainEventsAutoConfiguration.class))
           .withBean(Journal.class);
 
+  /** Spring's warning about each context that fails to start, as some tests want. */
+  private Fixtures.LogCapture contextLog;
+
+  @org.junit.jupiter.api.BeforeEach
+  void captureContextFailures() {
+    contextLog = new Fixtures.LogCapture(Fixtures.CONTEXT_LOGGER);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void releaseContextLog() {
+    contextLog.close();
+  }
+
   @Test
   void aDispatcherWithTheLibraryDefaultsIsDefinedAndClosedWithTheContext() {
     InProcessEventDispatcher[] seen = new InProcessEventDispatcher[1];
@@ -134,7 +147,7 @@ class AutoConfigurationTest {
   @Timeout(20)
   void closeTimeoutBoundsTheWaitForAsyncDispatchesAtShutdown() throws Exception {
     Latches latches = new Latches();
-    try {
+    try (LogCapture log = new LogCapture(InProcessEventDispatcher.class)) {
       runner
           .withPropertyValues("domain-events.close-timeout=200ms")
           .withBean(Latches.class, () -> latches)
@@ -147,6 +160,10 @@ class AutoConfigurationTest {
               });
       // the context closed although the handler still blocks: close waited 200 ms, not 30 s
       assertThat(latches.release.getCount()).isEqualTo(1);
+      assertThat(log.messages(Level.WARNING))
+          .singleElement()
+          .asString()
+          .contains("did not finish within PT0.2S", "invite.created");
     } finally {
       latches.release.countDown();
     }

@@ -48,6 +48,10 @@ final class Fixtures {
     }
   }
 
+  /** The logger Spring reports a context that failed to start on. */
+  static final String CONTEXT_LOGGER =
+      "org.springframework.context.annotation.AnnotationConfigApplicationContext";
+
   /** Captures the records of one JUL logger, silencing its console output while open. */
   static final class LogCapture implements AutoCloseable {
     private final Logger logger;
@@ -68,7 +72,11 @@ final class Fixtures {
         };
 
     LogCapture(Class<?> source) {
-      logger = Logger.getLogger(source.getName());
+      this(source.getName());
+    }
+
+    LogCapture(String loggerName) {
+      logger = Logger.getLogger(loggerName);
       useParentHandlers = logger.getUseParentHandlers();
       handler.setLevel(Level.ALL);
       logger.addHandler(handler);

@@ -33,6 +33,19 @@ class HandlerDiscoveryTest {
           .withBean(Journal.class)
           .withBean(AtomicInteger.class);
 
+  /** Spring's warning about each context that fails to start, as some tests want. */
+  private Fixtures.LogCapture contextLog;
+
+  @org.junit.jupiter.api.BeforeEach
+  void captureContextFailures() {
+    contextLog = new Fixtures.LogCapture(Fixtures.CONTEXT_LOGGER);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void releaseContextLog() {
+    contextLog.close();
+  }
+
   @Test
   void typedHandlerBeansAreRegisteredForTheirGenericType() {
     runner

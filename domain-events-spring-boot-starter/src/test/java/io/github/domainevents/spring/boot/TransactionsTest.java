@@ -31,7 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(
     classes = TransactionsTest.App.class,
-    properties = "spring.datasource.generate-unique-name=true")
+    properties = {
+      "spring.datasource.generate-unique-name=true",
+      "spring.main.banner-mode=off",
+      "logging.level.root=warn"
+    })
 @Timeout(60)
 class TransactionsTest {
   @Autowired JdbcTemplate jdbc;
