@@ -65,7 +65,7 @@ class ReadmeExampleTest {
 
               // a duplicate key fails the second invite before its event: nothing more
               assertThatThrownBy(() -> service.invite("ada@example.com"))
-                  .hasMessageContaining("ADA@EXAMPLE.COM");
+                  .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
               assertThat(outbox.sent).hasSize(1);
               assertThat(context.getBean(AuditTrail.class).lines)
                   .containsExactly("invited ada@example.com");
