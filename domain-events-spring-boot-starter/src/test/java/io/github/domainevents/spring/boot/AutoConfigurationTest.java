@@ -184,6 +184,24 @@ class AutoConfigurationTest {
   }
 
   @Test
+  void shutdownWaitsForPendingAsyncDispatchesBeforeTheApplicationExecutorStops() {
+    Latches latches = new Latches();
+    Journal journal = new Journal();
+    runner
+        .withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+        .withBean(Latches.class, () -> latches)
+        .withBean("closeJournal", Journal.class, () -> journal)
+        .withUserConfiguration(ReleasedOnClose.class)
+        .run(
+            context -> {
+              context.getBean(InProcessEventDispatcher.class).dispatchAsync(new InviteCreated(1));
+              assertThat(latches.started.await(10, TimeUnit.SECONDS)).isTrue();
+            });
+    // the handler was released by the context closing, and close() waited for it to finish
+    assertThat(journal.entries()).containsExactly("finished on task-1");
+  }
+
+  @Test
   void dispatcherExecutorChoiceKeepsTheDispatchersOwnPool() throws Exception {
     runner
         .withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
@@ -397,6 +415,28 @@ class AutoConfigurationTest {
         latches.started.countDown();
         latches.release.await(30, TimeUnit.SECONDS);
       };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class ReleasedOnClose {
+    @Bean
+    io.github.domainevents.DomainEventHandler<InviteCreated> releasedOnClose(
+        Latches latches, @org.springframework.beans.factory.annotation.Qualifier("closeJournal")
+            Journal closeJournal) {
+      return event -> {
+        latches.started.countDown();
+        assertThat(latches.release.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100); // shutdown has moved on meanwhile: close() must still wait
+        closeJournal.add("finished on " + Thread.currentThread().getName());
+      };
+    }
+
+    @Bean
+    org.springframework.context.ApplicationListener<
+            org.springframework.context.event.ContextClosedEvent>
+        releaseOnClose(Latches latches) {
+      return event -> latches.release.countDown();
     }
   }
 
