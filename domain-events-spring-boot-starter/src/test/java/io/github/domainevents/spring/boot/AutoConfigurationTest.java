@@ -254,7 +254,7 @@ class AutoConfigurationTest {
         .run(
             context -> {
               context.getBean(InProcessEventDispatcher.class).dispatch(new MailSent(4));
-              assertThat(context.getBean(Journal.class).entries()).containsExactly("dead mail.sent");
+              assertThat(context.getBean(Journal.class).entries()).containsExactly("dead fixture.mail.sent");
             });
   }
 

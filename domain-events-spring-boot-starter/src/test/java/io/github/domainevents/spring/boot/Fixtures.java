@@ -15,14 +15,14 @@ import java.util.logging.Logger;
 final class Fixtures {
   private Fixtures() {}
 
-  @EventType("invite.created")
+  @EventType("fixture.invite.created")
   record InviteCreated(EventHeader header, long inviteId) implements DomainEvent {
     InviteCreated(long inviteId) {
       this(EventHeader.create(), inviteId);
     }
   }
 
-  @EventType("mail.sent")
+  @EventType("fixture.mail.sent")
   record MailSent(EventHeader header, long inviteId) implements DomainEvent {
     MailSent(long inviteId) {
       this(EventHeader.create(), inviteId);
