@@ -3,7 +3,8 @@
  * io.github.domainevents.InProcessEventDispatcher} bean configured from the {@code domain-events.*}
  * properties, handler beans discovered and registered at startup, phase-bound handlers bound to
  * Spring's transactions, and domain events published through Spring's {@code
- * ApplicationEventPublisher} delivered to the library's handlers.
+ * ApplicationEventPublisher} delivered to the library's handlers; with {@code
+ * domain-events-jackson} present, the JSON module on Boot's {@code JsonMapper}.
  *
  * <p>The only public types are {@link DomainEventsProperties} and {@link
  * DomainEventDispatcherCustomizer}; the configuration classes are package-private.
