@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ public abstract class BaseDomainEvent implements DomainEvent {
         new StringBuilder(160)
             .append(getClass().getSimpleName())
             .append("[type=")
-            .append(typeForToString())
+            .append(SafeText.escape(typeForToString()))
             .append(", id=")
             .append(header.eventId());
     if (header.correlationIdOrNull() != null) {

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class DispatchDepthExceededException extends EventDispatchException
   DispatchDepthExceededException(DomainEvent event, List<String> chain, int limit) {
     super(
         "nested dispatch deeper than the limit of " + limit + " (a cycle?): "
-            + String.join(" -> ", chain),
+            + SafeText.escape(String.join(" -> ", chain)),
         event,
         null,
         null);

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,7 @@ public final class DispatchReport {
     StringBuilder text =
         new StringBuilder(64 + outcomes.size() * 64)
             .append("DispatchReport[")
-            .append(event.eventType())
+            .append(SafeText.escape(event.eventType()))
             .append(' ')
             .append(event.eventId())
             .append(']');
@@ -181,13 +182,13 @@ public final class DispatchReport {
     @Override
     public String toString() {
       TransactionPhase phase = handler.phase();
-      String text = handler.description()
+      String text = SafeText.escape(handler.description())
           + (phase == TransactionPhase.IMMEDIATE ? "" : " [" + phase.words() + "]")
           + ": " + status;
       if (status != Status.SKIPPED && status != Status.DEFERRED) {
         text += " in " + (nanos / 1_000) + " µs";
       }
-      return failure == null ? text : text + " (" + failure + ")";
+      return failure == null ? text : text + " (" + SafeText.of(failure) + ")";
     }
   }
 }

@@ -9,9 +9,16 @@ package io.github.domainevents;
 public enum ErrorPolicy {
   /**
    * The default, as the seed package: the first failing handler stops the dispatch; later
-   * handlers do not run. A {@link RuntimeException} or {@link Error} propagates unchanged; a
-   * checked exception propagates wrapped in an {@link EventDispatchException} whose cause it
-   * is.
+   * handlers do not run. A {@link RuntimeException} or {@link Error} propagates unchanged (the
+   * same object the handler threw), carrying a {@link HandlerFailedException} as a suppressed
+   * exception that names the event (type and id) and the handler; a checked exception propagates
+   * wrapped in an {@link EventDispatchException} whose cause it is and whose message names them.
+   *
+   * <p>The failure is not logged by the dispatcher, unlike the seed, which logs and re-raises:
+   * the exception reaches the caller, who decides whether to log, retry or translate it, and
+   * logging it here as well would write every failure twice (once here, once wherever the
+   * caller's framework logs uncaught exceptions), in a format and place the caller did not
+   * choose. Everything the log line would have said travels with the exception instead.
    */
   FAIL_FAST,
 

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +40,8 @@ public class EventDispatchException extends RuntimeException {
   static EventDispatchException wrapping(
       Throwable checked, DomainEvent event, HandlerInfo handler, @Nullable DispatchReport report) {
     return new EventDispatchException(
-        "handler " + handler.description() + " failed on " + event.eventType() + " "
-            + event.eventId() + ": " + checked,
+        SafeText.escape("handler " + handler.description() + " failed on " + event.eventType()
+            + " " + event.eventId() + ": " + checked),
         event,
         report,
         checked);
@@ -54,15 +55,15 @@ public class EventDispatchException extends RuntimeException {
             .append(" of ")
             .append(report.outcomes().size())
             .append(" handlers failed on ")
-            .append(event.eventType())
+            .append(SafeText.escape(event.eventType()))
             .append(' ')
             .append(event.eventId())
             .append(':');
     for (DispatchReport.Outcome outcome : report.outcomes()) {
       outcome
           .failure()
-          .ifPresent(f -> message.append("\n  ").append(outcome.handler().description())
-              .append(": ").append(f));
+          .ifPresent(f -> message.append("\n  ").append(SafeText.escape(outcome.handler()
+              .description())).append(": ").append(SafeText.of(f)));
     }
     EventDispatchException exception =
         new EventDispatchException(message.toString(), event, report, null);

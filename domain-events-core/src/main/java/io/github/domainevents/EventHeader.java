@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,10 +15,30 @@ import org.jspecify.annotations.Nullable;
  * metadata.
  *
  * <p>A header is an immutable value: two headers are equal when all their fields are equal.
- * It is validated when built: a null id or time, a null or blank metadata key, a null metadata
- * value or an array in the metadata fails at once with a message naming the field. Metadata is
- * deep-copied on the way in (nested maps, lists and sets included, insertion order kept), and
- * the map handed back cannot be modified.
+ * It is validated when built: a null id or time, a null or blank metadata key, a metadata key
+ * holding a line break or another control character (C0 and C1 controls, DEL, U+2028, U+2029),
+ * a null metadata value or an array in the metadata fails at once with a message naming the
+ * entry. Metadata is deep-copied on the way in (nested maps, lists and sets included, insertion
+ * order kept), and the map handed back cannot be modified.
+ *
+ * <p><b>Metadata limits.</b> Whether built with {@link #create()}, {@link #builder()} or {@link
+ * #of}, and so also when read back from JSON, metadata holds at most:
+ *
+ * <ul>
+ *   <li>16 levels of nested maps and collections (a map directly under a key is level 1; the
+ *       same as the JSON modules' default {@code maxMetadataDepth});
+ *   <li>1,000 entries in total: map entries plus list and set elements, over all levels;
+ *   <li>256 characters in each key, at any level;
+ *   <li>65,536 characters in all keys and string values together, over all levels.
+ * </ul>
+ *
+ * <p>A header over a limit is not built: an {@link IllegalArgumentException} names the limit
+ * and, where one entry is at fault, its path, e.g. {@code metadata has more than 1000 entries}
+ * or {@code metadata['trace'] is nested deeper than 16 levels}. Metadata is for context that
+ * travels with an event (ids, tenant, trace context), not for payload.
+ *
+ * <p>{@link #toString()} escapes control characters in metadata keys and values ({@code \n},
+ * {@code \}{@code u2028}, ...), so logging a header or an event always writes one line.
  *
  * <p>{@link #create()} fills the header from the current context: a new id from {@link
  * EventDefaults#idGenerator()}, the time from {@link EventDefaults#clock()}, and, while a
@@ -90,7 +111,8 @@ public final class EventHeader {
    * @return the header
    * @throws NullPointerException if {@code eventId}, {@code occurredAt}, {@code metadata}, a
    *     metadata key or a metadata value is null
-   * @throws IllegalArgumentException if a metadata key is blank or a value is an array
+   * @throws IllegalArgumentException if a metadata key is blank, holds a control character or is
+   *     too long, a value is an array, or the metadata exceeds a limit (see the class description)
    */
   public static EventHeader of(
       UUID eventId,
@@ -199,6 +221,11 @@ public final class EventHeader {
     return Objects.hash(eventId, occurredAt, correlationId, causationId, metadata);
   }
 
+  /**
+   * Returns {@code EventHeader[id=.., occurredAt=.., correlation=.., causation=.., metadata=..]}
+   * on one line: absent ids and empty metadata are left out, and control characters in metadata
+   * are escaped.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(160).append("EventHeader[id=").append(eventId);
@@ -210,7 +237,7 @@ public final class EventHeader {
       text.append(", causation=").append(causationId);
     }
     if (!metadata.isEmpty()) {
-      text.append(", metadata=").append(metadata);
+      text.append(", metadata=").append(SafeText.of(metadata));
     }
     return text.append(']').toString();
   }
@@ -311,7 +338,8 @@ public final class EventHeader {
      * @param metadata the entries, in the order to keep
      * @return this builder
      * @throws NullPointerException if the map, a key or a value is null
-     * @throws IllegalArgumentException if a key is blank or a value is an array
+     * @throws IllegalArgumentException if a key is blank, holds a control character or is too
+     *     long, a value is an array, or the metadata exceeds a limit (see the class description)
      */
     public Builder metadata(Map<String, ?> metadata) {
       Checks.requireNonNull(metadata, "metadata");
@@ -327,11 +355,12 @@ public final class EventHeader {
      * @param value the value
      * @return this builder
      * @throws NullPointerException if {@code key} or {@code value} is null
-     * @throws IllegalArgumentException if {@code key} is blank or {@code value} is an array
+     * @throws IllegalArgumentException if {@code key} is blank, holds a control character or is
+     *     too long, or {@code value} is an array or exceeds a limit on its own (the totals are
+     *     checked by {@link #build()})
      */
     public Builder metadata(String key, Object value) {
-      Metadata.checkKey(key);
-      Object frozen = Metadata.freeze(value, "metadata['" + key + "']");
+      Object frozen = Metadata.freeze(value, Metadata.checkKey(key));
       if (metadataShared) {
         metadata = new LinkedHashMap<>(metadata);
         metadataShared = false;
@@ -344,6 +373,8 @@ public final class EventHeader {
      * Returns the header.
      *
      * @return a new immutable header
+     * @throws IllegalArgumentException if the metadata added entry by entry exceeds a limit (see
+     *     the class description)
      */
     public EventHeader build() {
       Map<String, Object> entries = metadataShared ? metadata : Metadata.copyOf(metadata);

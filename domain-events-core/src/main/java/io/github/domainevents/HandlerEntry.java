@@ -1,14 +1,16 @@
 package io.github.domainevents;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One registration: the handler's description, its invocation target (the handler, or the
- * interceptor chain around it) and its place in the order. It is also the {@link Registration}
- * handed to the caller.
+ * interceptor chain around it) and its place in the order. The caller gets its {@link
+ * #registration()}, which lets go of the entry when closed (or cleared), so that a closed
+ * registration the caller still holds keeps nothing the handler captured reachable.
  */
-final class HandlerEntry implements Registration {
+final class HandlerEntry {
   final HandlerInfo info;
   final Class<? extends DomainEvent> type;
   final int priority;
@@ -16,7 +18,7 @@ final class HandlerEntry implements Registration {
   final DomainEventHandler<DomainEvent> target;
 
   private final HandlerRegistry registry;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Handle handle;
 
   HandlerEntry(
       HandlerRegistry registry,
@@ -30,6 +32,12 @@ final class HandlerEntry implements Registration {
     this.priority = info.priority();
     this.sequence = sequence;
     this.target = intercepted(handler, info, interceptors);
+    this.handle = new Handle(this);
+  }
+
+  /** The registration handed to the caller. */
+  Registration registration() {
+    return handle;
   }
 
   /** Higher priority first; equal priorities in registration order. */
@@ -37,21 +45,42 @@ final class HandlerEntry implements Registration {
     return priority != other.priority ? priority > other.priority : sequence < other.sequence;
   }
 
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      registry.remove(this);
-    }
-  }
-
   /** Marks the entry closed without touching the registry (used by {@code clear()}). */
   void markClosed() {
-    closed.set(true);
+    handle.entry.set(null);
   }
 
   @Override
   public String toString() {
-    return "Registration[" + info + (closed.get() ? ", closed]" : "]");
+    return "HandlerEntry[" + info + "]";
+  }
+
+  /**
+   * The caller's side of a registration. It holds the entry only while open: closing (or
+   * clearing) drops the reference, so the handler and what it captured become unreachable
+   * through it. A dispatch already in progress keeps its own snapshot of the entry until it ends.
+   */
+  private static final class Handle implements Registration {
+    private final HandlerInfo info;
+    private final AtomicReference<@Nullable HandlerEntry> entry;
+
+    Handle(HandlerEntry entry) {
+      this.info = entry.info;
+      this.entry = new AtomicReference<>(entry);
+    }
+
+    @Override
+    public void close() {
+      HandlerEntry open = entry.getAndSet(null);
+      if (open != null) {
+        open.registry.remove(open);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Registration[" + info + (entry.get() == null ? ", closed]" : "]");
+    }
   }
 
   /** Builds the chain once: the first interceptor is outermost. */

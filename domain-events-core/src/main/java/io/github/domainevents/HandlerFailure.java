@@ -1,5 +1,7 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
+
 /**
  * One handler's failure: which event, which handler, what was thrown. What an {@link
  * ErrorHandler} receives.
@@ -47,7 +49,7 @@ public final class HandlerFailure {
   /** Returns a one-line description naming the handler, event type and id, and exception. */
   @Override
   public String toString() {
-    return "handler " + handler.description() + " failed on " + event.eventType() + " "
-        + event.eventId() + ": " + exception;
+    return SafeText.escape("handler " + handler.description() + " failed on " + event.eventType()
+        + " " + event.eventId() + ": " + exception);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +92,7 @@ public final class HandlerInfo {
    */
   @Override
   public String toString() {
-    return description + " (" + eventType.getSimpleName() + ", priority " + priority
-        + (phase == TransactionPhase.IMMEDIATE ? ")" : ", " + phase.words() + ")");
+    return SafeText.escape(description) + " (" + eventType.getSimpleName() + ", priority "
+        + priority + (phase == TransactionPhase.IMMEDIATE ? ")" : ", " + phase.words() + ")");
   }
 }

@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * <h2>Failures</h2>
  *
  * See {@link ErrorPolicy}. By default the first failing handler stops the dispatch and its
- * exception propagates (checked ones wrapped in {@link EventDispatchException}). An event with no
+ * exception propagates (checked ones wrapped in {@link EventDispatchException}), carrying a
+ * {@link HandlerFailedException} that names the event and the handler. An event with no
  * handler is logged as a warning through {@link System.Logger}, or handed to the configured
  * {@link DeadEventHandler}. Nothing is dropped silently.
  *
@@ -144,6 +145,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   /**
    * Registers {@code handler} for events of {@code type} and its subtypes, with priority 0.
    *
+   * <p>Each call makes a new, independent registration: registering the same handler instance
+   * twice gives two registrations, and the handler runs twice per event until one is closed.
+   *
    * @param type the event class or interface to receive
    * @param handler the handler
    * @param <E> the event type
@@ -159,7 +163,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
 
   /**
    * Registers {@code handler} for events of {@code type} and its subtypes, with a priority:
-   * higher priorities run first, equal priorities in registration order.
+   * higher priorities run first, equal priorities in registration order. As with every {@code
+   * register} method, the same handler registered twice runs twice: each call is its own
+   * registration.
    *
    * @param type the event class or interface to receive
    * @param priority the priority; 0 is the default
@@ -229,7 +235,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
 
   /**
    * Registers a handler whose class names its event type, as in {@code class SendWelcomeMail
-   * implements DomainEventHandler<InviteCreated>}, with priority 0.
+   * implements DomainEventHandler<InviteCreated>}, with priority 0. The same instance registered
+   * twice runs twice: each call is its own registration.
    *
    * @param handler the handler
    * @param <E> the event type
@@ -323,7 +330,8 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @throws IllegalStateException if the event has phase-bound handlers, no unit of work is
    *     active and the {@link NoUnitOfWorkPolicy} is {@link NoUnitOfWorkPolicy#FAIL}; no handler
    *     runs
-   * @throws RuntimeException what the first failing handler threw, unchanged (fail-fast)
+   * @throws RuntimeException what the first failing handler threw, unchanged (fail-fast), with a
+   *     {@link HandlerFailedException} attached as suppressed that names the event and handler
    */
   @Override
   public void dispatch(DomainEvent event) {
@@ -529,7 +537,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     HandlerInfo info = new HandlerInfo(description, type, priority, phase);
     DomainEventHandler<DomainEvent> target = (DomainEventHandler<DomainEvent>) handler;
     return registry.add((owner, sequence) ->
-        new HandlerEntry(owner, info, sequence, target, interceptors));
+        new HandlerEntry(owner, info, sequence, target, interceptors)).registration();
   }
 
   private static DomainEvent checkEvent(@Nullable DomainEvent event) {
@@ -735,13 +743,18 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     }
   }
 
-  /** Fail-fast: unchecked failures unchanged, checked ones wrapped. */
+  /**
+   * Fail-fast: unchecked failures unchanged, with a {@link HandlerFailedException} attached that
+   * names the event and handler; checked ones wrapped (the wrapper names them).
+   */
   private static RuntimeException propagate(
       Throwable failure, DomainEvent event, HandlerEntry handler, @Nullable DispatchReport report) {
     if (failure instanceof RuntimeException unchecked) {
+      HandlerFailedException.attachTo(unchecked, event, handler.info);
       throw unchecked;
     }
     if (failure instanceof Error error) {
+      HandlerFailedException.attachTo(error, event, handler.info);
       throw error;
     }
     return EventDispatchException.wrapping(failure, event, handler.info, report);

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
@@ -11,8 +12,8 @@ final class LoggingHandlers {
   static final DeadEventHandler DEAD_EVENTS =
       event -> LOG.log(
           Level.WARNING,
-          "no handler registered for " + event.eventType() + " " + event.eventId()
-              + " (" + event.getClass().getName() + ")");
+          "no handler registered for " + SafeText.escape(event.eventType()) + " "
+              + event.eventId() + " (" + event.getClass().getName() + ")");
 
   static final ErrorHandler ERRORS =
       failure -> LOG.log(Level.ERROR, failure.toString(), failure.exception());
@@ -24,7 +25,7 @@ final class LoggingHandlers {
     StringBuilder text = new StringBuilder();
     for (DomainEvent event : events) {
       text.append(text.length() == 0 ? "" : ", ")
-          .append(event.eventType())
+          .append(SafeText.escape(event.eventType()))
           .append(' ')
           .append(event.eventId());
     }

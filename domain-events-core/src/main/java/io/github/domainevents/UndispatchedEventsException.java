@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ public final class UndispatchedEventsException extends RuntimeException {
 
   UndispatchedEventsException(int failedIndex, DomainEvent failedEvent, List<DomainEvent> notDispatched) {
     super(
-        "dispatchAll stopped at event " + failedIndex + " (" + failedEvent.eventType() + " "
+        "dispatchAll stopped at event " + failedIndex + " ("
+            + SafeText.escape(failedEvent.eventType()) + " "
             + failedEvent.eventId() + "); " + notDispatched.size()
             + " later event(s) were not dispatched",
         null,

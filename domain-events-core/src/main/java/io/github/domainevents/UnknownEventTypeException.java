@@ -1,5 +1,7 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.SafeText;
+
 /**
  * Thrown when an event type name is not in an {@link EventTypeRegistry}: typically a payload's
  * {@code event_type} naming a type this application does not know (or a class name someone hoped
@@ -19,7 +21,8 @@ public final class UnknownEventTypeException extends IllegalArgumentException {
    */
   public UnknownEventTypeException(String eventType) {
     super(
-        "unknown event_type '" + eventType + "': no event class is registered under this name");
+        "unknown event_type '" + SafeText.escape(eventType)
+            + "': no event class is registered under this name");
     this.eventType = eventType;
   }
 

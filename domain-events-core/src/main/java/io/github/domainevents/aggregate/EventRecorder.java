@@ -1,6 +1,7 @@
 package io.github.domainevents.aggregate;
 
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.internal.SafeText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class EventRecorder {
   @Override
   public String toString() {
     synchronized (lock) {
-      return "EventRecorder" + recorded;
+      return SafeText.escape("EventRecorder" + recorded);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.domainevents.trace;
 
 import io.github.domainevents.TransactionPhase;
+import io.github.domainevents.internal.SafeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,5 +53,16 @@ public record HandlerRun(
    */
   public boolean failed() {
     return failure != null;
+  }
+
+  /**
+   * Returns the components as a record does, on one line: control characters in the handler's
+   * description and the failure are escaped.
+   */
+  @Override
+  public String toString() {
+    return SafeText.escape("HandlerRun[handler=" + handler + ", phase=" + phase + ", startedAt=" + startedAt
+        + ", duration=" + duration + ", running=" + running + ", failure=" + failure
+        + ", raisedEvents=" + raisedEvents + "]");
   }
 }

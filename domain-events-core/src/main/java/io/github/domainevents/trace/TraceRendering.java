@@ -1,6 +1,7 @@
 package io.github.domainevents.trace;
 
 import io.github.domainevents.TransactionPhase;
+import io.github.domainevents.internal.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class TraceRendering {
   static String text(List<EventTrace.Node> roots, Function<EventTrace.Node, List<EventTrace.Node>> children) {
     StringBuilder out = new StringBuilder();
     for (EventTrace.Node root : roots) {
-      out.append(root.eventType).append(' ').append(shortId(root.eventId))
+      out.append(SafeText.escape(root.eventType)).append(' ').append(shortId(root.eventId))
           .append("  (correlation ").append(root.correlationId).append(")\n");
       textBelow(root, "", children, out);
     }
@@ -53,11 +54,12 @@ final class TraceRendering {
           boolean lastRaised = j == raised.size() - 1;
           EventTrace.Node child = raised.get(j);
           out.append(nextPrefix).append(lastRaised ? "└─ " : "├─ ")
-              .append(child.eventType).append(' ').append(shortId(child.eventId)).append('\n');
+              .append(SafeText.escape(child.eventType)).append(' ').append(shortId(child.eventId))
+              .append('\n');
           textBelow(child, nextPrefix + (lastRaised ? "   " : "│  "), children, out);
         }
       } else if (item instanceof EventTrace.Node child) {
-        out.append(prefix).append(connector).append(child.eventType).append(' ')
+        out.append(prefix).append(connector).append(SafeText.escape(child.eventType)).append(' ')
             .append(shortId(child.eventId)).append(" (raised outside a handler run)\n");
         textBelow(child, nextPrefix, children, out);
       }
@@ -87,7 +89,7 @@ final class TraceRendering {
 
     String event(EventTrace.Node node) {
       String id = "E" + ++events;
-      out.append("  ").append(id).append("[\"").append(escape(node.eventType)).append("<br/>")
+      out.append("  ").append(id).append("[\"").append(escape(SafeText.escape(node.eventType))).append("<br/>")
           .append(shortId(node.eventId)).append("\"]\n");
       for (EventTrace.Run run : node.runs) {
         String runId = "H" + ++runs;
@@ -144,10 +146,10 @@ final class TraceRendering {
         ? run.handler
         : run.handler + " [" + run.phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "]";
     if (!run.finished) {
-      return handler + " " + RUNNING + " running";
+      return SafeText.escape(handler) + " " + RUNNING + " running";
     }
     String outcome = run.failure == null ? SUCCEEDED : FAILED;
-    String text = handler + " " + outcome + " " + duration(run.nanos);
+    String text = SafeText.escape(handler) + " " + outcome + " " + duration(run.nanos);
     return run.failure == null ? text : text + " " + oneLine(run.failure);
   }
 
@@ -156,7 +158,7 @@ final class TraceRendering {
    * line: a raw line break would cut the text tree's connectors and end a Mermaid label.
    */
   private static String oneLine(String failure) {
-    return LINE_BREAKS.matcher(failure.strip()).replaceAll(" ");
+    return SafeText.escape(LINE_BREAKS.matcher(failure.strip()).replaceAll(" "));
   }
 
   static String duration(long nanos) {

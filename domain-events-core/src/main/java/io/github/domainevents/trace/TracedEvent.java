@@ -1,5 +1,6 @@
 package io.github.domainevents.trace;
 
+import io.github.domainevents.internal.SafeText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,5 +58,16 @@ public record TracedEvent(
    */
   public boolean anyHandlerFailed() {
     return handlerRuns.stream().anyMatch(HandlerRun::failed);
+  }
+
+  /**
+   * Returns the components as a record does, on one line: control characters in the event type
+   * and in the handler runs are escaped.
+   */
+  @Override
+  public String toString() {
+    return SafeText.escape("TracedEvent[eventId=" + eventId + ", eventType=" + eventType
+        + ", correlationId=" + correlationId + ", causationId=" + causationId + ", occurredAt="
+        + occurredAt + ", handlerRuns=" + handlerRuns + "]");
   }
 }

@@ -54,10 +54,12 @@ class MetadataTest {
     for (String blank : List.of("", " ", "\t", " \n ", "\u00a0", "\u2007 \u202f")) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> withMetadata(Map.of(blank, "x")))
-          .withMessage("metadata key must not be blank, was '" + blank + "'");
+          .withMessage("metadata key must not be blank, was '" + blank.replace("\t", "\\t")
+              .replace("\n", "\\n") + "'");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> EventHeader.builder().metadata(blank, "x"))
-          .withMessage("metadata key must not be blank, was '" + blank + "'");
+          .withMessage("metadata key must not be blank, was '" + blank.replace("\t", "\\t")
+              .replace("\n", "\\n") + "'");
     }
   }
 

@@ -49,7 +49,7 @@ class ModuleDescriptorTest {
             "io.github.domainevents.wire");
     assertThat(descriptor.packages())
         .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace",
-            "io.github.domainevents.wire");
+            "io.github.domainevents.wire", "io.github.domainevents.internal");
   }
 
   @Test

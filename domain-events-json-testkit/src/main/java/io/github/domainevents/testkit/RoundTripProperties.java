@@ -146,8 +146,15 @@ public abstract class RoundTripProperties {
             .map(m -> (Object) new LinkedHashMap<>(m))));
   }
 
+  /**
+   * Valid metadata keys only (core's rules): not blank, with no-break spaces counted as white
+   * space, and no control characters (C0, DEL, C1, U+2028, U+2029).
+   */
   static Arbitrary<String> key() {
-    return text().filter(s -> !s.isBlank());
+    return text().filter(s -> s.chars().anyMatch(
+            c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0x85)
+        && s.chars().noneMatch(
+            c -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029));
   }
 
   static Arbitrary<Map<String, Object>> metadata() {

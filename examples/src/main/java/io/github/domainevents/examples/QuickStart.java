@@ -5,14 +5,8 @@ import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
 import io.github.domainevents.InProcessEventDispatcher;
 
-/**
- * The README's quick-start example, kept here so that it compiles and runs; {@code
- * ReadmeQuickStartTest} checks the README shows exactly this code.
- */
+/** Two events, two handlers, and the second event knows the first caused it. */
 public final class QuickStart {
-  private QuickStart() {}
-
-  // tag::quickstart[]
   @EventType("invite.created")
   record InviteCreated(EventHeader header, long inviteId, String email) implements DomainEvent {
     InviteCreated(long inviteId, String email) {
@@ -46,5 +40,6 @@ public final class QuickStart {
     System.out.println("invite " + invite.eventId() + " (" + invite.eventType() + ")");
     dispatcher.dispatch(invite);
   }
-  // end::quickstart[]
+
+  private QuickStart() {}
 }

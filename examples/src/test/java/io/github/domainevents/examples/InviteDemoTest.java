@@ -56,6 +56,30 @@ class InviteDemoTest {
   }
 
   @Test
+  void traceTree_isWhatTheReadmeShows_upToIdsAndDurations() throws java.io.IOException {
+    List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../README.md"));
+    int intro = readme.indexOf(
+        readme.stream().filter(line -> line.endsWith("the demo prints:")).findFirst().orElseThrow());
+    int open = intro + 1;
+    while (!readme.get(open).startsWith("```")) {
+      open++;
+    }
+    int close = open + 1;
+    while (!readme.get(close).equals("```")) {
+      close++;
+    }
+    List<String> shown = readme.subList(open + 1, close);
+    List<String> printed = section("What ran (EventTrace):");
+
+    assertThat(printed.stream().map(InviteDemoTest::withoutIdsAndDurations).toList())
+        .isEqualTo(shown.stream().map(InviteDemoTest::withoutIdsAndDurations).toList());
+  }
+
+  private static String withoutIdsAndDurations(String line) {
+    return line.replaceAll("…[0-9a-f]{8}", "…ID").replaceAll("[0-9.]+ (µs|ms)", "T");
+  }
+
+  @Test
   void printsTheTraceTreeWithTheMailEventUnderSendWelcomeMail() {
     List<String> tree = section("What ran (EventTrace):");
     String shortId = "…[0-9a-f]{8}";

@@ -10,6 +10,7 @@ import io.github.domainevents.HandleEvent;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.BadlyTyped;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteAccepted;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
@@ -18,9 +19,13 @@ import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code registerAll}: handler methods marked with {@link HandleEvent}. */
 class AnnotatedHandlersTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private final InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
   private final Journal journal = new Journal();
 

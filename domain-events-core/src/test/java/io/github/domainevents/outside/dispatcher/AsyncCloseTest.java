@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.domainevents.DispatchReport;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import java.time.Duration;
@@ -19,11 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code close}: no new asynchronous work, in-flight work awaited or reported. */
 @Timeout(60)
 class AsyncCloseTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private final Journal journal = new Journal();
 
   @Test
@@ -81,6 +86,9 @@ class AsyncCloseTest {
 
     try {
       assertThat(unfinished).containsExactly(slow);
+      assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+          .startsWith("1 asynchronous dispatch(es) did not finish within PT0.3S of close(): "
+              + slow.eventType() + " " + slow.eventId());
       assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofSeconds(10));
       assertThat(future).isNotDone();
     } finally {

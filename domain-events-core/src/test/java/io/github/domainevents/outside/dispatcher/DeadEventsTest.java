@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
@@ -12,9 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Events nobody listens to: logged by default, or handed to a dead-event handler. */
 class DeadEventsTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
 
   @Test
   void noHandler_byDefault_throwsNothing_andLogsOneWarningNamingTheEvent() {

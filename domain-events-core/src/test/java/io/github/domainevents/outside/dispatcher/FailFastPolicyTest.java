@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.EventDispatchException;
+import io.github.domainevents.HandlerFailedException;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
+import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,76 @@ class FailFastPolicyTest {
     Throwable thrown = catchThrowable(() -> dispatcher.dispatch(new InviteCreated(1)));
 
     assertThat(thrown).isSameAs(boom);
-    assertThat(thrown.getSuppressed()).isEmpty();
     assertThat(journal.entries()).containsExactly("before:invite.created1");
+  }
+
+  @Test
+  void propagatedFailure_namesTheEventAndTheHandler_asASuppressedException() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    dispatcher.register(InviteCreated.class, journal.handler("before"));
+    dispatcher.register(InviteCreated.class, event -> {
+      throw boom;
+    });
+    InviteCreated event = new InviteCreated(1);
+
+    Throwable thrown = catchThrowable(() -> dispatcher.dispatch(event));
+
+    assertThat(thrown).isSameAs(boom);
+    assertThat(thrown.getSuppressed()).hasSize(1);
+    assertThat(thrown.getSuppressed()[0])
+        .isInstanceOf(HandlerFailedException.class)
+        .hasMessage("handler lambda in FailFastPolicyTest failed on invite.created "
+            + event.eventId());
+    HandlerFailedException where = HandlerFailedException.in(thrown).orElseThrow();
+    assertThat(where.event()).isSameAs(event);
+    assertThat(where.handler()).isEqualTo(dispatcher.handlersFor(InviteCreated.class).get(1));
+    assertThat(where.getStackTrace()).isEmpty();
+  }
+
+  @Test
+  void nestedDispatches_eachNameTheirLevel_innermostFirst() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    dispatcher.register(Ping.class, event -> {
+      throw boom;
+    });
+    dispatcher.register(InviteCreated.class, event -> dispatcher.dispatch(new Ping(7)));
+    InviteCreated outer = new InviteCreated(1);
+
+    Throwable thrown = catchThrowable(() -> dispatcher.dispatch(outer));
+
+    assertThat(thrown).isSameAs(boom);
+    assertThat(thrown.getSuppressed()).hasSize(2);
+    assertThat(((HandlerFailedException) thrown.getSuppressed()[0]).event()).isInstanceOf(Ping.class);
+    assertThat(((HandlerFailedException) thrown.getSuppressed()[1]).event()).isSameAs(outer);
+    assertThat(HandlerFailedException.in(thrown).orElseThrow().event()).isInstanceOf(Ping.class);
+  }
+
+  @Test
+  void oneSharedExceptionRethrownForEveryEvent_carriesAtMostTheMaximumOfAttachments() {
+    IllegalStateException shared = new IllegalStateException("shared");
+    dispatcher.register(InviteCreated.class, event -> {
+      throw shared;
+    });
+
+    for (int i = 0; i < HandlerFailedException.MAX_ATTACHED + 10; i++) {
+      int n = i;
+      assertThat(catchThrowable(() -> dispatcher.dispatch(new InviteCreated(n)))).isSameAs(shared);
+    }
+
+    assertThat(shared.getSuppressed()).hasSize(HandlerFailedException.MAX_ATTACHED);
+  }
+
+  @Test
+  void failFast_logsNothing_theCallerHasTheException() {
+    dispatcher.register(InviteCreated.class, event -> {
+      throw new IllegalStateException("boom");
+    });
+
+    try (DispatcherFixtures.CapturedLog log = new DispatcherFixtures.CapturedLog()) {
+      catchThrowable(() -> dispatcher.dispatch(new InviteCreated(1)));
+
+      assertThat(log.records()).isEmpty();
+    }
   }
 
   @Test

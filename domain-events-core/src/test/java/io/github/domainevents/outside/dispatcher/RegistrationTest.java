@@ -9,17 +9,25 @@ import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.BadlyTyped;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteEvent;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registering and unregistering handlers: the two-argument form, inferred types, closing. */
 class RegistrationTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private final InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
   private final Journal journal = new Journal();
 
@@ -56,6 +64,68 @@ class RegistrationTest {
     dispatcher.dispatch(new InviteCreated(1));
 
     assertThat(journal.entries()).containsExactly("h:invite.created1");
+  }
+
+  @Test
+  void sameHandlerInstanceRegisteredTwice_givesTwoRegistrations_thatBothRun() {
+    DomainEventHandler<InviteCreated> handler = journal.handler("h");
+    Registration first = dispatcher.register(InviteCreated.class, handler);
+    Registration second = dispatcher.register(InviteCreated.class, handler);
+
+    dispatcher.dispatch(new InviteCreated(1));
+
+    assertThat(first).isNotSameAs(second);
+    assertThat(journal.entries()).containsExactly("h:invite.created1", "h:invite.created1");
+    assertThat(dispatcher.handlersFor(InviteCreated.class)).hasSize(2);
+  }
+
+  /** A handler whose only strong reference is the dispatcher's; the test drops its own. */
+  private static WeakReference<Object> registerCapturing(
+      InProcessEventDispatcher dispatcher, List<Registration> keep) {
+    Object captured = new Object();
+    keep.add(dispatcher.register(InviteCreated.class, event -> captured.hashCode()));
+    return new WeakReference<>(captured);
+  }
+
+  private static boolean collected(WeakReference<Object> reference) {
+    for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
+      System.gc();
+      byte[] pressure = new byte[1 << 20]; // nudges collectors that ignore System.gc()
+      assertThat(pressure).hasSize(1 << 20);
+    }
+    return reference.get() == null;
+  }
+
+  @Test
+  void closedRegistration_stillReferenced_releasesTheHandlerAndWhatItCaptured() {
+    List<Registration> keep = new ArrayList<>();
+    WeakReference<Object> captured = registerCapturing(dispatcher, keep);
+    dispatcher.dispatch(new InviteCreated(1)); // routes it, so the route cache holds it too
+
+    keep.get(0).close();
+
+    assertThat(collected(captured)).as("the handler's captured object was collected").isTrue();
+    assertThat(keep.get(0).toString()).endsWith(", closed]");
+  }
+
+  @Test
+  void clearedRegistration_stillReferenced_releasesTheHandler() {
+    List<Registration> keep = new ArrayList<>();
+    WeakReference<Object> captured = registerCapturing(dispatcher, keep);
+    dispatcher.dispatch(new InviteCreated(1));
+
+    dispatcher.clear();
+
+    assertThat(collected(captured)).as("the handler's captured object was collected").isTrue();
+  }
+
+  @Test
+  void openRegistration_keepsTheHandler() {
+    List<Registration> keep = new ArrayList<>();
+    WeakReference<Object> captured = registerCapturing(dispatcher, keep);
+
+    assertThat(collected(captured)).isFalse();
+    assertThat(keep).hasSize(1);
   }
 
   @Test

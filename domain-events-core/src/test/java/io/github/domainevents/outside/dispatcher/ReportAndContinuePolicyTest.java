@@ -7,6 +7,7 @@ import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
@@ -18,9 +19,13 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ErrorPolicy#REPORT_AND_CONTINUE}: failures go to an error handler; delivery goes on. */
 class ReportAndContinuePolicyTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private final List<HandlerFailure> failures = Collections.synchronizedList(new ArrayList<>());
   private final Journal journal = new Journal();
 

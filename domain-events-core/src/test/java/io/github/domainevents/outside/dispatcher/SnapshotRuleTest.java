@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The snapshot rule: a dispatch runs the handlers registered when it started; registrations,
  * closes and clears made during it (even by its own handlers) take effect from the next dispatch.
  */
 class SnapshotRuleTest {
+  /** Captures the warnings and errors these tests cause on purpose. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private final InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
   private final Journal journal = new Journal();
 
