@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class AsyncDispatches {
    * @throws IllegalStateException if closed; nothing is scheduled
    */
   CompletableFuture<DispatchReport> submit(
-      DomainEvent event, AmbientContext.Snapshot context, Supplier<DispatchReport> work) {
+      DomainEvent event, AmbientContext.Captured context, Supplier<DispatchReport> work) {
     Checks.requireState(!closed, closedMessage(event));
     Task task = new Task(event, context, work);
     inFlight.add(task);
@@ -168,12 +169,12 @@ final class AsyncDispatches {
   /** One accepted asynchronous dispatch. */
   private final class Task implements Runnable {
     final DomainEvent event;
-    final AmbientContext.Snapshot context;
+    final AmbientContext.Captured context;
     final Supplier<DispatchReport> work;
     final CompletableFuture<DispatchReport> future = new CompletableFuture<>();
     volatile @Nullable Thread runner;
 
-    Task(DomainEvent event, AmbientContext.Snapshot context, Supplier<DispatchReport> work) {
+    Task(DomainEvent event, AmbientContext.Captured context, Supplier<DispatchReport> work) {
       this.event = event;
       this.context = context;
       this.work = work;
@@ -182,9 +183,16 @@ final class AsyncDispatches {
     @Override
     public void run() {
       runner = Thread.currentThread();
-      AmbientContext ambient = AmbientContext.current();
-      AmbientContext.Snapshot own = ambient.snapshot();
-      ambient.install(context);
+      try {
+        context.run(this::complete);
+      } finally {
+        inFlight.remove(this);
+        runner = null;
+      }
+    }
+
+    /** Runs the work and completes the future with its outcome, whatever it is. */
+    private void complete() {
       try {
         future.complete(work.get());
       } catch (Throwable failure) {
@@ -192,10 +200,6 @@ final class AsyncDispatches {
         if (failure instanceof VirtualMachineError fatal) {
           throw fatal;
         }
-      } finally {
-        ambient.restore(own);
-        inFlight.remove(this);
-        runner = null;
       }
     }
   }

@@ -26,6 +26,13 @@ import java.util.UUID;
  * return the same non-null header on every call to {@link #header()}; everything else here is
  * derived from it.
  *
+ * <p><b>Equality.</b> One rule holds for every event: events with different {@link #eventId()
+ * ids} are never equal. Beyond it the two styles differ, each in the way its kind of Java type
+ * does: a record compares all its components, so the header (id, time, correlation, causation,
+ * metadata) and the payload; a {@link BaseDomainEvent} is an entity, equal to another of the same
+ * class with the same id, whatever its payload. Either way, to recognise the same event
+ * delivered twice, compare {@link #eventId()}.
+ *
  * @since 0.1.0
  */
 public interface DomainEvent {
@@ -91,6 +98,6 @@ public interface DomainEvent {
    *     white space
    */
   default String eventType() {
-    return EventTypes.of(getClass());
+    return EventTypes.nameOf(getClass());
   }
 }

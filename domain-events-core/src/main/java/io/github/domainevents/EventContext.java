@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The causal context of the current thread: which correlation new events join, which event
@@ -57,7 +57,7 @@ public final class EventContext {
    *     empty
    */
   public static Optional<UUID> correlationId() {
-    return Optional.ofNullable(AmbientContext.current().correlationIdForNewEvent());
+    return Optional.ofNullable(EventHeader.ambientCorrelationId(AmbientContext.current()));
   }
 
   /**
@@ -67,7 +67,7 @@ public final class EventContext {
    * @return the current cause, or empty outside any handler
    */
   public static Optional<DomainEvent> currentCause() {
-    return Optional.ofNullable(AmbientContext.current().cause());
+    return Optional.ofNullable((DomainEvent) AmbientContext.current().cause());
   }
 
   /**
@@ -78,7 +78,7 @@ public final class EventContext {
    * @throws NullPointerException if {@code correlationId} is null
    */
   public static Scope openCorrelation(UUID correlationId) {
-    return new Scope(AmbientContext.current(), Checks.requireNonNull(correlationId, "correlationId"));
+    return new Scope(Checks.requireNonNull(correlationId, "correlationId"));
   }
 
   /**
@@ -101,8 +101,8 @@ public final class EventContext {
    */
   public static Runnable wrap(Runnable task) {
     Checks.requireNonNull(task, "task");
-    AmbientContext.Snapshot captured = AmbientContext.current().snapshot();
-    return () -> runIn(captured, task);
+    AmbientContext.Captured captured = AmbientContext.current().capture();
+    return () -> captured.run(task);
   }
 
   /**
@@ -115,8 +115,8 @@ public final class EventContext {
    */
   public static <T> Callable<T> wrap(Callable<T> task) {
     Checks.requireNonNull(task, "task");
-    AmbientContext.Snapshot captured = AmbientContext.current().snapshot();
-    return () -> callIn(captured, task);
+    AmbientContext.Captured captured = AmbientContext.current().capture();
+    return () -> captured.call(task);
   }
 
   /**
@@ -143,43 +143,18 @@ public final class EventContext {
     return new ContextExecutorService(Checks.requireNonNull(executor, "executor"));
   }
 
-  private static void runIn(AmbientContext.Snapshot captured, Runnable task) {
-    AmbientContext context = AmbientContext.current();
-    AmbientContext.Snapshot own = context.snapshot();
-    context.install(captured);
-    try {
-      task.run();
-    } finally {
-      context.restore(own);
-    }
-  }
-
-  private static <T> T callIn(AmbientContext.Snapshot captured, Callable<T> task)
-      throws Exception {
-    AmbientContext context = AmbientContext.current();
-    AmbientContext.Snapshot own = context.snapshot();
-    context.install(captured);
-    try {
-      return task.call();
-    } finally {
-      context.restore(own);
-    }
-  }
-
   /**
    * An open correlation scope on one thread.
    *
    * @since 0.1.0
    */
-  public static final class Scope extends AmbientScope {
+  public static final class Scope implements AutoCloseable {
     private final UUID correlationId;
-    private final @Nullable UUID previous;
+    private final AmbientContext.Scope scope;
 
-    private Scope(AmbientContext context, UUID correlationId) {
-      super(context);
+    private Scope(UUID correlationId) {
       this.correlationId = correlationId;
-      this.previous = context.correlationId;
-      context.correlationId = correlationId;
+      this.scope = AmbientContext.Scope.open(correlationId, null, null);
     }
 
     /**
@@ -191,14 +166,16 @@ public final class EventContext {
       return correlationId;
     }
 
+    /**
+     * Ends the scope: events created afterwards get the correlation that applied before it
+     * opened. Closing again does nothing.
+     *
+     * @throws IllegalStateException if called on another thread than the one that opened the
+     *     scope, or while a scope opened later on this thread is still open; nothing changes
+     */
     @Override
-    void restore(AmbientContext context) {
-      context.correlationId = previous;
-    }
-
-    @Override
-    String describe() {
-      return "correlation scope " + correlationId;
+    public void close() {
+      scope.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class EventDefaults {
    * @return the effective clock
    */
   public static Clock clock() {
-    return AmbientContext.current().clockOrDefault();
+    return clockFor(AmbientContext.current());
   }
 
   /**
@@ -62,7 +63,7 @@ public final class EventDefaults {
    * @return the effective id generator
    */
   public static EventIdGenerator idGenerator() {
-    return AmbientContext.current().idGeneratorOrDefault();
+    return idGeneratorFor(AmbientContext.current());
   }
 
   /**
@@ -191,12 +192,16 @@ public final class EventDefaults {
     return Metadata.copyOf(entries);
   }
 
-  static Clock globalClock() {
-    return globalClock;
+  /** The clock events created in {@code context} read: its scoped one, else the global one. */
+  static Clock clockFor(AmbientContext context) {
+    Clock scoped = context.scopedClock();
+    return scoped != null ? scoped : globalClock;
   }
 
-  static EventIdGenerator globalIdGenerator() {
-    return globalIdGenerator;
+  /** The generator events created in {@code context} use: its scoped one, else the global one. */
+  static EventIdGenerator idGeneratorFor(AmbientContext context) {
+    EventIdGenerator scoped = context.scopedIdGenerator();
+    return scoped != null ? scoped : globalIdGenerator;
   }
 
   /**
@@ -207,36 +212,23 @@ public final class EventDefaults {
    *
    * @since 0.1.0
    */
-  public static final class Scope extends AmbientScope {
-    private final @Nullable Clock previousClock;
-    private final @Nullable EventIdGenerator previousIdGenerator;
+  public static final class Scope implements AutoCloseable {
+    private final AmbientContext.Scope scope;
 
     private Scope(@Nullable Clock clock, @Nullable EventIdGenerator idGenerator) {
-      this(AmbientContext.current(), clock, idGenerator);
+      this.scope = AmbientContext.Scope.open(null, clock, idGenerator);
     }
 
-    private Scope(
-        AmbientContext context, @Nullable Clock clock, @Nullable EventIdGenerator idGenerator) {
-      super(context);
-      this.previousClock = context.clock;
-      this.previousIdGenerator = context.idGenerator;
-      if (clock != null) {
-        context.clock = clock;
-      }
-      if (idGenerator != null) {
-        context.idGenerator = idGenerator;
-      }
-    }
-
+    /**
+     * Ends the scope: the clock and id generator that applied before it opened apply again.
+     * Closing again does nothing.
+     *
+     * @throws IllegalStateException if called on another thread than the one that opened the
+     *     scope, or while a scope opened later on this thread is still open; nothing changes
+     */
     @Override
-    void restore(AmbientContext context) {
-      context.clock = previousClock;
-      context.idGenerator = previousIdGenerator;
-    }
-
-    @Override
-    String describe() {
-      return "EventDefaults scope";
+    public void close() {
+      scope.close();
     }
   }
 }

@@ -13,21 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public class EventDispatchException extends RuntimeException {
+public sealed class EventDispatchException extends RuntimeException
+    permits DispatchDepthExceededException {
   private static final long serialVersionUID = 1L;
 
   private final transient DomainEvent event;
   private final transient @Nullable DispatchReport report;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message the description
-   * @param event the event whose dispatch failed
-   * @param report the report of the dispatch, if one was recorded
-   * @param cause the failure that caused this one, if a single one did
-   */
-  protected EventDispatchException(
+  /** Only the library creates these: the class is sealed, its constructor package-private. */
+  EventDispatchException(
       String message,
       DomainEvent event,
       @Nullable DispatchReport report,

@@ -20,20 +20,4 @@ public interface EventDispatcher {
    *     handler fails
    */
   void dispatch(DomainEvent event);
-
-  /**
-   * Delivers each event in order, as if by calling {@link #dispatch} for each. If one dispatch
-   * throws, the events after it are not dispatched and the exception propagates.
-   *
-   * @param events the events, in the order to deliver them; for example an aggregate's
-   *     {@code pullEvents()}
-   * @throws NullPointerException if {@code events} or one of its elements is null (nothing
-   *     after the null element is dispatched)
-   */
-  default void dispatchAll(Iterable<? extends DomainEvent> events) {
-    Checks.requireNonNull(events, "events");
-    for (DomainEvent event : events) {
-      dispatch(event);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import io.github.domainevents.internal.SafeText;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +58,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class EventHeader {
-  private static final Clock SYSTEM_CLOCK = Clock.systemUTC();
-
   private final UUID eventId;
   private final Instant occurredAt;
   private final @Nullable UUID correlationId;
@@ -89,13 +88,14 @@ public final class EventHeader {
    */
   public static EventHeader create() {
     AmbientContext context = AmbientContext.current();
-    Clock clock = context.clockOrDefault();
+    Clock clock = EventDefaults.clockFor(context);
     Instant now = newTime(clock);
+    EventHeader cause = (EventHeader) context.causeHeader();
     return new EventHeader(
         newId(context, clock, now),
         now,
-        context.correlationIdForNewEvent(),
-        context.causationIdForNewEvent(),
+        correlationIdFor(context.scopedCorrelationId(), cause),
+        cause == null ? null : cause.eventId,
         EventDefaults.contributedMetadata());
   }
 
@@ -201,6 +201,27 @@ public final class EventHeader {
     return causationId;
   }
 
+  /**
+   * The correlation id an event created now in {@code context} receives: the open scope's, else
+   * the cause's correlation id, else the cause's own id; null when there is neither scope nor
+   * cause.
+   */
+  static @Nullable UUID ambientCorrelationId(AmbientContext context) {
+    return correlationIdFor(context.scopedCorrelationId(), (EventHeader) context.causeHeader());
+  }
+
+  private static @Nullable UUID correlationIdFor(
+      @Nullable UUID scoped, @Nullable EventHeader cause) {
+    if (scoped != null) {
+      return scoped;
+    }
+    if (cause == null) {
+      return null;
+    }
+    UUID causeCorrelation = cause.correlationId;
+    return causeCorrelation != null ? causeCorrelation : cause.eventId;
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     if (this == other) {
@@ -243,10 +264,11 @@ public final class EventHeader {
   }
 
   private static UUID newId(AmbientContext context, Clock clock, Instant now) {
-    EventIdGenerator generator = context.idGeneratorOrDefault();
-    if (generator == TimeOrderedIdGenerator.SYSTEM && SYSTEM_CLOCK.equals(clock)) {
-      // Both read the same system clock: reuse the instant instead of reading it again.
-      return TimeOrderedIdGenerator.SYSTEM.nextId(now.toEpochMilli());
+    EventIdGenerator generator = EventDefaults.idGeneratorFor(context);
+    if (generator instanceof TimeOrderedIdGenerator ordered && ordered.readsTimeFrom(clock)) {
+      // The default case (system clock, time-ordered ids), and any generator made with
+      // timeOrdered(clock) for the clock in use: reuse the instant instead of reading it again.
+      return ordered.nextId(now.toEpochMilli());
     }
     UUID id = generator.nextId();
     if (id == null) {

@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -57,8 +58,7 @@ public interface EventIdGenerator {
    * @throws NullPointerException if {@code clock} is null
    */
   static EventIdGenerator timeOrdered(Clock clock) {
-    Clock source = Checks.requireNonNull(clock, "clock");
-    return new TimeOrderedIdGenerator(source::millis);
+    return new TimeOrderedIdGenerator(Checks.requireNonNull(clock, "clock"));
   }
 
   /**

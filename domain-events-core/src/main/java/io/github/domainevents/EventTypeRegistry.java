@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -149,7 +150,7 @@ public final class EventTypeRegistry {
       Checks.requireArgument(
           !type.isInterface() && !Modifier.isAbstract(type.getModifiers()),
           "cannot register " + type.getName() + ": an event type must be a concrete class");
-      String name = EventTypes.of(type);
+      String name = EventTypes.nameOf(type);
       Class<? extends DomainEvent> previous = classesByName.putIfAbsent(name, type);
       Checks.requireArgument(
           previous == null || previous == type,

@@ -1,5 +1,7 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
+
 /**
  * Resolves and caches the {@linkplain DomainEvent#eventType() event type} of each event class,
  * so that reading it costs no reflection after the first use.
@@ -21,7 +23,7 @@ final class EventTypes {
    * @throws IllegalArgumentException if the {@link EventType} value is blank or has white space;
    *     the failure is not cached, so every use reports it again
    */
-  static String of(Class<?> type) {
+  static String nameOf(Class<?> type) {
     return NAMES.get(type);
   }
 

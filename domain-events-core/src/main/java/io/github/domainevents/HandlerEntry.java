@@ -2,6 +2,7 @@ package io.github.domainevents;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,18 +18,18 @@ final class HandlerEntry {
   final long sequence;
   final DomainEventHandler<DomainEvent> target;
 
-  private final HandlerRegistry registry;
+  private final Consumer<HandlerEntry> onClose;
   private final Handle handle;
 
   HandlerEntry(
-      HandlerRegistry registry,
+      Consumer<HandlerEntry> onClose,
       HandlerInfo info,
       long sequence,
       DomainEventHandler<DomainEvent> handler,
       List<DispatchInterceptor> interceptors) {
-    this.registry = registry;
+    this.onClose = onClose;
     this.info = info;
-    this.type = info.eventType();
+    this.type = info.registeredType();
     this.priority = info.priority();
     this.sequence = sequence;
     this.target = intercepted(handler, info, interceptors);
@@ -45,8 +46,11 @@ final class HandlerEntry {
     return priority != other.priority ? priority > other.priority : sequence < other.sequence;
   }
 
-  /** Marks the entry closed without touching the registry (used by {@code clear()}). */
-  void markClosed() {
+  /**
+   * Lets the caller's registration go of this entry without removing it from the registry (used
+   * by {@code clear()}, which removes every entry at once); closing it afterwards does nothing.
+   */
+  void release() {
     handle.entry.set(null);
   }
 
@@ -73,7 +77,7 @@ final class HandlerEntry {
     public void close() {
       HandlerEntry open = entry.getAndSet(null);
       if (open != null) {
-        open.registry.remove(open);
+        open.onClose.accept(open);
       }
     }
 

@@ -1,8 +1,6 @@
 package io.github.domainevents;
 
 import io.github.domainevents.internal.SafeText;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Describes one registered handler: what it is, which event type it was registered for, its
@@ -21,21 +19,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HandlerInfo {
   private final String description;
-  private final Class<? extends DomainEvent> eventType;
+  private final Class<? extends DomainEvent> registeredType;
   private final int priority;
   private final TransactionPhase phase;
 
-  HandlerInfo(String description, Class<? extends DomainEvent> eventType, int priority) {
-    this(description, eventType, priority, TransactionPhase.IMMEDIATE);
+  HandlerInfo(String description, Class<? extends DomainEvent> registeredType, int priority) {
+    this(description, registeredType, priority, TransactionPhase.IMMEDIATE);
   }
 
   HandlerInfo(
       String description,
-      Class<? extends DomainEvent> eventType,
+      Class<? extends DomainEvent> registeredType,
       int priority,
       TransactionPhase phase) {
     this.description = description;
-    this.eventType = eventType;
+    this.registeredType = registeredType;
     this.priority = priority;
     this.phase = phase;
   }
@@ -50,12 +48,14 @@ public final class HandlerInfo {
   }
 
   /**
-   * Returns the event type the handler was registered for; it also receives subtypes.
+   * Returns the class or interface the handler was registered for; it also receives events of
+   * its subtypes. (Not to be confused with {@link DomainEvent#eventType()}, the name an event is
+   * known by.)
    *
    * @return the registered type
    */
-  public Class<? extends DomainEvent> eventType() {
-    return eventType;
+  public Class<? extends DomainEvent> registeredType() {
+    return registeredType;
   }
 
   /**
@@ -76,23 +76,13 @@ public final class HandlerInfo {
     return phase;
   }
 
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(description) * 31 + System.identityHashCode(this);
-  }
-
   /**
    * Returns {@code description (EventType, priority N)}, or {@code description (EventType,
    * priority N, after commit)} for a handler bound to a phase.
    */
   @Override
   public String toString() {
-    return SafeText.escape(description) + " (" + eventType.getSimpleName() + ", priority "
+    return SafeText.escape(description) + " (" + registeredType.getSimpleName() + ", priority "
         + priority + (phase == TransactionPhase.IMMEDIATE ? ")" : ", " + phase.words() + ")");
   }
 }

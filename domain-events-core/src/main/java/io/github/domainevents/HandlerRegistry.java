@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,7 @@ final class HandlerRegistry {
   HandlerEntry add(EntryFactory factory) {
     writeLock.lock();
     try {
-      HandlerEntry entry = factory.create(this, nextSequence++);
+      HandlerEntry entry = factory.create(this::remove, nextSequence++);
       HandlerEntry[] entries = snapshot.entries;
       int position = entries.length;
       while (position > 0 && entry.runsBefore(entries[position - 1])) {
@@ -82,7 +83,7 @@ final class HandlerRegistry {
     writeLock.lock();
     try {
       for (HandlerEntry entry : snapshot.entries) {
-        entry.markClosed();
+        entry.release();
       }
       snapshot = new Snapshot(NONE);
     } finally {
@@ -93,7 +94,7 @@ final class HandlerRegistry {
   /** Makes an entry once its sequence number is known. */
   @FunctionalInterface
   interface EntryFactory {
-    HandlerEntry create(HandlerRegistry registry, long sequence);
+    HandlerEntry create(Consumer<HandlerEntry> onClose, long sequence);
   }
 
   /**
@@ -131,7 +132,7 @@ final class HandlerRegistry {
     }
 
     Route route(Class<?> eventClass) {
-      EventTypes.of(eventClass); // validates @EventType on first use; not cached if invalid
+      EventTypes.nameOf(eventClass); // validates @EventType on first use; not cached if invalid
       List<HandlerEntry> matching = new ArrayList<>();
       for (HandlerEntry entry : entries) {
         if (entry.type.isAssignableFrom(eventClass)) {

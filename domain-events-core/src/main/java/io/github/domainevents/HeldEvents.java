@@ -114,14 +114,14 @@ final class HeldEvents implements UnitOfWorkSynchronization {
     final UnitOfWorkDispatch owner;
     final DomainEvent event;
     final PhasePlan plan;
-    final AmbientContext.Snapshot context;
+    final AmbientContext.Captured context;
     final boolean async;
 
     Held(
         UnitOfWorkDispatch owner,
         DomainEvent event,
         PhasePlan plan,
-        AmbientContext.Snapshot context,
+        AmbientContext.Captured context,
         boolean async) {
       this.owner = owner;
       this.event = event;

@@ -1,11 +1,10 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -87,11 +86,12 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    *
    * The hot path is dispatch() -> route() -> runHandlers(). route() reads one volatile snapshot
    * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
-   * runHandlers() saves the few ambient-context fields it changes in locals, so the common case
-   * allocates nothing and takes no lock. Everything that needs to record something (reports,
-   * run-all, async) goes through runReporting(), which allocates a DispatchReport. A route whose
-   * handlers include phase-bound ones carries a PhasePlan (null otherwise): only then does
-   * UnitOfWorkDispatch look for a unit of work.
+   * runHandlers() begins and ends the dispatch on the thread's AmbientContext, whose pooled
+   * frames save and restore the context, so the common case allocates nothing and takes no lock.
+   * Everything that needs to record something (reports, run-all, async) goes through
+   * runReporting(), which allocates a DispatchReport. A route whose handlers include phase-bound
+   * ones carries a PhasePlan (null otherwise): only then does UnitOfWorkDispatch look for a unit
+   * of work.
    *
    * The ambient context is reset before *every* handler rather than once per dispatch, so a
    * handler that leaves a scope open cannot change what the next handler sees.
@@ -285,7 +285,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     List<ListenerMethods.Found> methods = ListenerMethods.scan(listener);
     for (ListenerMethods.Found method : methods) { // all checked before the first is added
       try {
-        EventTypes.of(method.eventType);
+        EventTypes.nameOf(method.eventType);
       } catch (IllegalArgumentException invalid) {
         throw new IllegalArgumentException(
             "@HandleEvent method " + method.description + ": " + invalid.getMessage(), invalid);
@@ -358,7 +358,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * @param events the events, in order
    * @throws NullPointerException if {@code events} or an element is null; nothing is dispatched
    */
-  @Override
   public void dispatchAll(Iterable<? extends DomainEvent> events) {
     Checks.requireNonNull(events, "events");
     List<DomainEvent> batch = new ArrayList<>();
@@ -452,11 +451,11 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     if (route.phases != null && !async.isClosed()) { // held on this thread; closed: refused below
       HandlerEntry[] runNow = units.handlersToRunNow(event, route.phases, true);
       return async.submit(
-          event, AmbientContext.current().snapshot(),
+          event, AmbientContext.current().capture(),
           () -> runNowOrHeld(event, route, runNow, true));
     }
     return async.submit(
-        event, AmbientContext.current().snapshot(), () -> dispatchReporting(event, true));
+        event, AmbientContext.current().capture(), () -> dispatchReporting(event, true));
   }
 
   /**
@@ -533,7 +532,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     Checks.requireArgument(
         DomainEvent.class.isAssignableFrom(type),
         type.getName() + " is not a DomainEvent type");
-    EventTypes.of(type); // validates @EventType at registration
+    EventTypes.nameOf(type); // validates @EventType at registration
     HandlerInfo info = new HandlerInfo(description, type, priority, phase);
     DomainEventHandler<DomainEvent> target = (DomainEventHandler<DomainEvent>) handler;
     return registry.add((owner, sequence) ->
@@ -559,7 +558,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
 
   /** Hands handlers held for an after-phase of a unit of work to the executor. */
   CompletableFuture<DispatchReport> submitPhase(
-      DomainEvent event, AmbientContext.Snapshot context, HandlerEntry[] handlers) {
+      DomainEvent event, AmbientContext.Captured context, HandlerEntry[] handlers) {
     return async.submit(
         event, context,
         () -> runReporting(event, handlers, true, ErrorPolicy.REPORT_AND_CONTINUE));
@@ -571,25 +570,21 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    */
   private void handleDead(DomainEvent event) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
+    int mark = enter(context, event);
     try {
       deadEventHandler.handle(event);
     } finally {
-      exit(context, depth);
+      context.endDispatch(mark);
     }
   }
 
   /** The allocation-free path: fail-fast and report-and-continue, no report. */
   private void runHandlers(DomainEvent event, HandlerEntry[] handlers) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
-    UUID outerCorrelation = context.correlationId;
-    Clock outerClock = context.clock;
-    EventIdGenerator outerIds = context.idGenerator;
-    AmbientScope outerScope = context.innermostScope;
+    int mark = enter(context, event);
     try {
       for (HandlerEntry handler : handlers) {
-        enterHandler(context, outerClock, outerIds);
+        context.beginHandler(mark);
         try {
           handler.target.handle(event);
         } catch (Throwable failure) {
@@ -597,7 +592,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
+      context.endDispatch(mark);
     }
   }
 
@@ -613,11 +608,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private DispatchReport runReporting(
       DomainEvent event, HandlerEntry[] handlers, boolean wrapFailure, ErrorPolicy errorPolicy) {
     AmbientContext context = AmbientContext.current();
-    int depth = enter(context, event);
-    UUID outerCorrelation = context.correlationId;
-    Clock outerClock = context.clock;
-    EventIdGenerator outerIds = context.idGenerator;
-    AmbientScope outerScope = context.innermostScope;
+    int mark = enter(context, event);
     List<DispatchReport.Outcome> outcomes = new ArrayList<>(handlers.length);
     HandlerEntry failedHandler = null;
     Throwable firstFailure = null;
@@ -627,7 +618,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
           outcomes.add(new DispatchReport.Outcome(handler.info, DispatchReport.Status.SKIPPED, null, 0));
           continue;
         }
-        enterHandler(context, outerClock, outerIds);
+        context.beginHandler(mark);
         long start = System.nanoTime();
         try {
           handler.target.handle(event);
@@ -649,7 +640,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
         }
       }
     } finally {
-      exit(context, depth, outerCorrelation, outerClock, outerIds, outerScope);
+      context.endDispatch(mark);
     }
     DispatchReport result = new DispatchReport(event, outcomes);
     if (firstFailure != null && failedHandler != null) {
@@ -665,18 +656,19 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     return result;
   }
 
-  /** Pushes {@code event} on this thread's dispatch chain; returns the depth to restore. */
+  /** Begins the dispatch of {@code event} on this thread; returns the mark to end it with. */
   private int enter(AmbientContext context, DomainEvent event) {
-    int depth = context.depth;
-    if (depth >= maxDepth) {
+    if (context.depth() >= maxDepth) {
       throw depthExceeded(context, event);
     }
-    context.push(event);
-    return depth;
+    return context.beginDispatch(event, event.header());
   }
 
   private DispatchDepthExceededException depthExceeded(AmbientContext context, DomainEvent event) {
-    List<String> chain = context.chainTypes();
+    List<String> chain = new ArrayList<>();
+    for (Object outer : context.chain()) {
+      chain.add(((DomainEvent) outer).eventType());
+    }
     chain.add(event.eventType());
     return new DispatchDepthExceededException(event, chain, maxDepth);
   }
@@ -687,60 +679,6 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
       throw propagate(failure, event, handler, null);
     }
     report(failure, event, handler);
-  }
-
-  private static void exit(AmbientContext context, int depth) {
-    while (context.depth > depth) {
-      context.pop();
-    }
-  }
-
-  /**
-   * Undoes whatever the previous handler left behind (an open scope, a scoped clock), so each
-   * handler starts from the same context. The handled event, on top of the dispatch chain, is
-   * the cause. A handler starts with no open scope, so it cannot close its caller's scopes.
-   */
-  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
-  private static void enterHandler(
-      AmbientContext context, @Nullable Clock outerClock, @Nullable EventIdGenerator outerIds) {
-    // Each store is guarded: on the usual path nothing changed, and under G1 every reference
-    // store into this long-lived frame runs a write barrier, so unneeded stores are not free.
-    if (context.correlationId != null) {
-      context.correlationId = null;
-    }
-    if (context.clock != outerClock) {
-      context.clock = outerClock;
-    }
-    if (context.idGenerator != outerIds) {
-      context.idGenerator = outerIds;
-    }
-    if (context.innermostScope != null) {
-      context.innermostScope = null;
-    }
-  }
-
-  /** Restores exactly the context the dispatch started with (the same objects, hence ==). */
-  @SuppressWarnings("ReferenceEquality")
-  private static void exit(
-      AmbientContext context,
-      int depth,
-      @Nullable UUID outerCorrelation,
-      @Nullable Clock outerClock,
-      @Nullable EventIdGenerator outerIds,
-      @Nullable AmbientScope outerScope) {
-    exit(context, depth);
-    if (context.correlationId != outerCorrelation) {
-      context.correlationId = outerCorrelation;
-    }
-    if (context.clock != outerClock) {
-      context.clock = outerClock;
-    }
-    if (context.idGenerator != outerIds) {
-      context.idGenerator = outerIds;
-    }
-    if (context.innermostScope != outerScope) {
-      context.innermostScope = outerScope;
-    }
   }
 
   /**

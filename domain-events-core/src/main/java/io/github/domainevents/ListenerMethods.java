@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

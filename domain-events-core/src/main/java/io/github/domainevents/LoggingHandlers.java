@@ -7,7 +7,8 @@ import java.util.List;
 /** The default dead-event and error handlers: both log through {@link System.Logger}. */
 final class LoggingHandlers {
   private static final System.Logger LOG =
-      System.getLogger(InProcessEventDispatcher.class.getName());
+      // the dispatcher's name, spelled out: this class must not depend on the dispatcher
+      System.getLogger("io.github.domainevents.InProcessEventDispatcher");
 
   static final DeadEventHandler DEAD_EVENTS =
       event -> LOG.log(

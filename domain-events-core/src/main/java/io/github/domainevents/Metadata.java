@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import io.github.domainevents.internal.SafeText;
 import java.util.ArrayList;
 import java.util.Collection;

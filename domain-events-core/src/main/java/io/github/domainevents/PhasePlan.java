@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * snapshot, so that a dispatch never sorts or filters handlers. Immutable.
  */
 final class PhasePlan {
+  private static final HandlerEntry[] NO_HANDLERS = new HandlerEntry[0];
+
   private static final TransactionPhase[] PHASES = TransactionPhase.values();
 
   /** The immediate handlers, in route order: what runs at once inside a unit of work. */
@@ -37,7 +39,7 @@ final class PhasePlan {
         now.addAll(List.of(in(phase)));
       }
     }
-    this.withoutUnit = now.toArray(HandlerRegistry.NONE);
+    this.withoutUnit = now.toArray(NO_HANDLERS);
   }
 
   /** Returns the plan for {@code handlers} (in route order), or null if none is phase-bound. */
@@ -61,7 +63,7 @@ final class PhasePlan {
           }
         }
       }
-      byPhase.put(phase, inPhase.toArray(HandlerRegistry.NONE));
+      byPhase.put(phase, inPhase.toArray(NO_HANDLERS));
     }
     return new PhasePlan(byPhase, List.copyOf(bound));
   }
@@ -69,6 +71,6 @@ final class PhasePlan {
   /** The handlers bound to {@code phase}, in route order; empty if none. */
   HandlerEntry[] in(TransactionPhase phase) {
     HandlerEntry[] handlers = byPhase.get(phase);
-    return handlers != null ? handlers : HandlerRegistry.NONE;
+    return handlers != null ? handlers : NO_HANDLERS;
   }
 }

@@ -1,9 +1,11 @@
 package io.github.domainevents;
 
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 9562 version-7 ids, monotonic across threads without a lock.
@@ -24,8 +26,7 @@ import java.util.function.LongSupplier;
  * or go backwards within the generator.
  */
 final class TimeOrderedIdGenerator implements EventIdGenerator {
-  static final TimeOrderedIdGenerator SYSTEM =
-      new TimeOrderedIdGenerator(System::currentTimeMillis);
+  static final TimeOrderedIdGenerator SYSTEM = new TimeOrderedIdGenerator(Clock.systemUTC());
 
   private static final int COUNTER_BITS = 12;
   private static final long VERSION_7 = 0x7000L;
@@ -33,10 +34,28 @@ final class TimeOrderedIdGenerator implements EventIdGenerator {
   private static final long RANDOM_62 = 0x3FFF_FFFF_FFFF_FFFFL;
 
   private final LongSupplier millis;
+  private final @Nullable Clock clock;
   private final AtomicLong last = new AtomicLong();
 
+  /** A generator reading {@code clock}; {@link #readsTimeFrom} tells who shares it. */
+  TimeOrderedIdGenerator(Clock clock) {
+    this.millis = clock::millis;
+    this.clock = clock;
+  }
+
+  /** A generator reading a bare time source (tests). */
   TimeOrderedIdGenerator(LongSupplier millis) {
     this.millis = millis;
+    this.clock = null;
+  }
+
+  /**
+   * Tells whether this generator reads its time from {@code other} (equal clocks read the same
+   * time), so that a caller who has just read {@code other} may pass that reading to {@link
+   * #nextId(long)} instead of having the clock read twice.
+   */
+  boolean readsTimeFrom(Clock other) {
+    return clock != null && clock.equals(other);
   }
 
   @Override

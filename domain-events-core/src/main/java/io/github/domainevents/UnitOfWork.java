@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -53,7 +53,7 @@ final class UnitOfWorkDispatch {
     PhaseState state = PhaseState.current();
     if (state.completing == 0 && support.isActive()) {
       HeldEvents.Held held =
-          new HeldEvents.Held(this, event, plan, AmbientContext.current().snapshot(), async);
+          new HeldEvents.Held(this, event, plan, AmbientContext.current().capture(), async);
       HeldEvents running = state.runningBeforeCommit;
       if (running != null && running.belongsTo(support)) {
         running.add(held); // raised by a before-commit handler: joins the unit being committed
@@ -140,14 +140,7 @@ final class UnitOfWorkDispatch {
 
   /** Runs {@code handlers} with the context of the moment of dispatch installed, then restores. */
   private void runInContext(HeldEvents.Held held, HandlerEntry[] handlers, ErrorPolicy errors) {
-    AmbientContext ambient = AmbientContext.current();
-    AmbientContext.Snapshot own = ambient.snapshot();
-    ambient.install(held.context);
-    try {
-      dispatcher.runPhase(held.event, handlers, errors);
-    } finally {
-      ambient.restore(own);
-    }
+    held.context.run(() -> dispatcher.runPhase(held.event, handlers, errors));
   }
 
   private static String noUnitMessage(DomainEvent event, PhasePlan plan, boolean completing) {

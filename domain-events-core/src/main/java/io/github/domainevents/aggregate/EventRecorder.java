@@ -1,11 +1,12 @@
 package io.github.domainevents.aggregate;
 
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.internal.Checks;
 import io.github.domainevents.internal.SafeText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Collects the events an aggregate raises until the application takes them over, exactly once,
@@ -28,11 +29,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Safe for concurrent use: each recorded event is handed over by exactly one {@link #pull()}.
+ * An aggregate is usually confined to one thread, but an application may record from one thread
+ * (a command handler) and pull from another (an after-commit hook), so every operation takes a
+ * short {@link ReentrantLock}: not {@code synchronized}, so that a virtual thread recording is
+ * never pinned to its carrier, as nothing else in the library pins it either.
  *
  * @since 0.1.0
  */
 public final class EventRecorder {
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private List<DomainEvent> recorded = new ArrayList<>();
 
   /** Creates an empty recorder. */
@@ -47,9 +52,12 @@ public final class EventRecorder {
    * @throws NullPointerException if {@code event} is null
    */
   public <E extends DomainEvent> E record(E event) {
-    Objects.requireNonNull(event, "event must not be null");
-    synchronized (lock) {
+    Checks.requireNonNull(event, "event");
+    lock.lock();
+    try {
       recorded.add(event);
+    } finally {
+      lock.unlock();
     }
     return event;
   }
@@ -60,8 +68,11 @@ public final class EventRecorder {
    * @return an unmodifiable snapshot
    */
   public List<DomainEvent> peek() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return List.copyOf(recorded);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -73,12 +84,15 @@ public final class EventRecorder {
    */
   public List<DomainEvent> pull() {
     List<DomainEvent> taken;
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (recorded.isEmpty()) {
         return List.of();
       }
       taken = recorded;
       recorded = new ArrayList<>();
+    } finally {
+      lock.unlock();
     }
     return Collections.unmodifiableList(taken);
   }
@@ -89,15 +103,21 @@ public final class EventRecorder {
    * @return true if {@link #pull()} would return events
    */
   public boolean hasEvents() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return !recorded.isEmpty();
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public String toString() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return SafeText.escape("EventRecorder" + recorded);
+    } finally {
+      lock.unlock();
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Helpers shared by the library's packages; not exported by the module descriptor and not part
- * of the API: anything here may change in any release.
+ * Machinery shared by the core's packages. Not part of the API: the module does not export this
+ * package, and anything here may change in any release.
  */
 @NullMarked
 package io.github.domainevents.internal;

@@ -3,8 +3,10 @@ package io.github.domainevents.trace;
 import io.github.domainevents.DeadEventHandler;
 import io.github.domainevents.DispatchInterceptor;
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.EventDefaults;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.TransactionPhase;
+import io.github.domainevents.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,7 +20,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,9 +101,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws IllegalArgumentException if {@code capacity} is less than 1
    */
   public static EventTrace withCapacity(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-    }
+    Checks.requireArgument(capacity >= 1, "capacity must be at least 1, was " + capacity);
     return new EventTrace(capacity);
   }
 
@@ -142,7 +141,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws NullPointerException if {@code event} is null
    */
   public void record(DomainEvent event) {
-    Objects.requireNonNull(event, "event must not be null");
+    Checks.requireNonNull(event, "event");
     Deque<Run> stack = running.get();
     lock.lock();
     try {
@@ -160,7 +159,7 @@ public final class EventTrace implements DispatchInterceptor {
    * @throws NullPointerException if {@code next} is null
    */
   public DeadEventHandler recordingDeadEvents(DeadEventHandler next) {
-    Objects.requireNonNull(next, "next must not be null");
+    Checks.requireNonNull(next, "next");
     return event -> {
       record(event);
       next.handle(event);
@@ -472,7 +471,7 @@ public final class EventTrace implements DispatchInterceptor {
   static final class Run {
     final String handler;
     final TransactionPhase phase;
-    final Instant startedAt = Instant.now();
+    final Instant startedAt = EventDefaults.clock().instant(); // the library's clock, as events
     final long startNanos = System.nanoTime();
     final List<UUID> raised = new ArrayList<>();
     @Nullable Node owner;

@@ -15,6 +15,14 @@ final class CausalFixtures {
     OrderPlaced() {
       this(EventHeader.create());
     }
+
+    /** Raised by a handler of {@link OrderPlaced}, to nest a dispatch. */
+    @EventType("order.placed.nested")
+    record Nested(EventHeader header) implements DomainEvent {
+      Nested() {
+        this(EventHeader.create());
+      }
+    }
   }
 
   /** Raised by a handler of {@link OrderPlaced}. */

@@ -47,6 +47,7 @@ class ModuleDescriptorTest {
     assertThat(descriptor.exports().stream().map(Exports::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace",
             "io.github.domainevents.wire");
+    // internal holds machinery shared by the packages: in the module, never exported
     assertThat(descriptor.packages())
         .containsExactlyInAnyOrder("io.github.domainevents", "io.github.domainevents.aggregate", "io.github.domainevents.trace",
             "io.github.domainevents.wire", "io.github.domainevents.internal");

@@ -73,7 +73,7 @@ class AnnotatedHandlersTest {
     dispatcher.registerAll(new InviteHandlers(journal));
 
     assertThat(dispatcher.handlersFor(InviteCreated.class))
-        .extracting(HandlerInfo::description, HandlerInfo::eventType, HandlerInfo::priority)
+        .extracting(HandlerInfo::description, HandlerInfo::registeredType, HandlerInfo::priority)
         .containsExactly(
             tuple("AnnotatedHandlersTest.InviteHandlers.warmCache(InviteCreated)",
                 InviteCreated.class, 10),

@@ -63,7 +63,7 @@ class HandlerOrderTest {
     List<HandlerInfo> handlers = dispatcher.handlersFor(InviteCreated.class);
 
     assertThat(handlers)
-        .extracting(HandlerInfo::description, HandlerInfo::eventType, HandlerInfo::priority)
+        .extracting(HandlerInfo::description, HandlerInfo::registeredType, HandlerInfo::priority)
         .containsExactly(
             tuple("lambda in HandlerOrderTest", InviteCreated.class, 2),
             tuple("lambda in DispatcherFixtures.Journal", InviteEvent.class, 0),

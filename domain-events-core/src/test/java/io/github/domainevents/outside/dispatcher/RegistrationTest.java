@@ -260,7 +260,7 @@ class RegistrationTest {
 
     assertThat(journal.entries()).containsExactly("mail:7");
     assertThat(dispatcher.handlersFor(InviteCreated.class))
-        .extracting(HandlerInfo::eventType, HandlerInfo::description)
+        .extracting(HandlerInfo::registeredType, HandlerInfo::description)
         .containsExactly(tuple(
             InviteCreated.class, "RegistrationTest.SendWelcomeMail"));
   }
@@ -276,7 +276,7 @@ class RegistrationTest {
     assertThat(journal.entries()).containsExactly("WarmCache:invite.created1", "LogPings:Ping2");
     assertThat(dispatcher.handlersFor(InviteCreated.class))
         .singleElement()
-        .extracting(HandlerInfo::eventType)
+        .extracting(HandlerInfo::registeredType)
         .isEqualTo(InviteCreated.class);
   }
 

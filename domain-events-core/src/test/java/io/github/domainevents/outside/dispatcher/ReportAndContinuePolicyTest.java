@@ -190,6 +190,6 @@ class ReportAndContinuePolicyTest {
 
     HandlerInfo info = failures.get(0).handler();
     assertThat(info.priority()).isEqualTo(3);
-    assertThat(info.eventType()).isEqualTo(InviteCreated.class);
+    assertThat(info.registeredType()).isEqualTo(InviteCreated.class);
   }
 }

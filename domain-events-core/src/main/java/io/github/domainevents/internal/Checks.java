@@ -1,17 +1,27 @@
-package io.github.domainevents;
+package io.github.domainevents.internal;
 
 import org.jspecify.annotations.Nullable;
 
-/** Fail-fast argument checks whose messages name the offending field. */
-final class Checks {
+/**
+ * Fail-fast argument checks whose messages name the offending field: the one way every package
+ * of the core checks its arguments.
+ *
+ * <p>Not part of the API: this package is not exported by the module, and may change in any
+ * release.
+ */
+public final class Checks {
   private Checks() {}
 
   /**
    * Returns {@code value}, or throws a {@link NullPointerException} naming {@code name}.
    *
+   * @param value the value to check
+   * @param name the name of the argument or field, for the message
+   * @param <T> the value's type
+   * @return {@code value}
    * @throws NullPointerException if {@code value} is null
    */
-  static <T> T requireNonNull(@Nullable T value, String name) {
+  public static <T> T requireNonNull(@Nullable T value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }
@@ -21,9 +31,11 @@ final class Checks {
   /**
    * Throws an {@link IllegalArgumentException} with {@code message} unless {@code condition}.
    *
+   * @param condition what must hold
+   * @param message the exception's message
    * @throws IllegalArgumentException if {@code condition} is false
    */
-  static void requireArgument(boolean condition, String message) {
+  public static void requireArgument(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
     }
@@ -32,9 +44,11 @@ final class Checks {
   /**
    * Throws an {@link IllegalStateException} with {@code message} unless {@code condition}.
    *
+   * @param condition what must hold
+   * @param message the exception's message
    * @throws IllegalStateException if {@code condition} is false
    */
-  static void requireState(boolean condition, String message) {
+  public static void requireState(boolean condition, String message) {
     if (!condition) {
       throw new IllegalStateException(message);
     }
