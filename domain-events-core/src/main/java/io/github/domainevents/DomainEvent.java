@@ -1,5 +1,6 @@
 package io.github.domainevents;
 
+import io.github.domainevents.internal.Checks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -99,5 +100,22 @@ public interface DomainEvent {
    */
   default String eventType() {
     return EventTypes.nameOf(getClass());
+  }
+
+  /**
+   * Returns the type name events of {@code type} have, without an instance: the {@link
+   * EventType} value of the class, else its simple name; the same as {@link #eventType()} of its
+   * events. For configuration by type name (an allow-list, a topic per type). Resolved once per
+   * class and cached; safe to call from any thread.
+   *
+   * @param type an event class
+   * @return the type name
+   * @throws NullPointerException if {@code type} is null
+   * @throws IllegalArgumentException if the class's {@link EventType} value is blank or contains
+   *     white space
+   * @since 0.1.0
+   */
+  static String eventTypeOf(Class<? extends DomainEvent> type) {
+    return EventTypes.nameOf(Checks.requireNonNull(type, "type"));
   }
 }

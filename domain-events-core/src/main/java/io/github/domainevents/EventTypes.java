@@ -1,6 +1,6 @@
 package io.github.domainevents;
 
-import io.github.domainevents.internal.Checks;
+import io.github.domainevents.internal.Characters;
 
 /**
  * Resolves and caches the {@linkplain DomainEvent#eventType() event type} of each event class,
@@ -34,22 +34,15 @@ final class EventTypes {
       return simpleName.isEmpty() ? type.getName() : simpleName;
     }
     String value = annotation.value();
-    Checks.requireArgument(
-        !value.isBlank(), "@EventType on " + type.getName() + " must not be blank");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("@EventType on " + type.getName() + " must not be blank");
+    }
     for (int i = 0; i < value.length(); i++) {
-      Checks.requireArgument(
-          !isWhiteSpace(value.charAt(i)),
-          "@EventType(\"" + value + "\") on " + type.getName() + " must not contain white space");
+      if (Characters.isWhiteSpace(value.charAt(i))) {
+        throw new IllegalArgumentException(
+            "@EventType(\"" + value + "\") on " + type.getName() + " must not contain white space");
+      }
     }
     return value;
-  }
-
-  /**
-   * Tells whether {@code c} is white space in Unicode's sense. {@link Character#isWhitespace}
-   * alone misses the no-break spaces (U+00A0, U+2007, U+202F) and U+0085, which look like or
-   * act as spaces and slip in through copy and paste.
-   */
-  static boolean isWhiteSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }

@@ -2,6 +2,7 @@ package io.github.domainevents;
 
 import io.github.domainevents.internal.Checks;
 import io.github.domainevents.internal.SafeText;
+import io.github.domainevents.internal.Characters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -193,7 +194,7 @@ final class Metadata {
   /** Blank in Unicode's sense: no-break spaces count as white space too, as for event types. */
   private static boolean isBlank(String key) {
     for (int i = 0; i < key.length(); i++) {
-      if (!EventTypes.isWhiteSpace(key.charAt(i))) {
+      if (!Characters.isWhiteSpace(key.charAt(i))) {
         return false;
       }
     }

@@ -3,15 +3,9 @@ package io.github.domainevents.wire;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The mapping between events and CloudEvents 1.0 structured-mode JSON, independent of any JSON
@@ -37,7 +31,12 @@ import org.jspecify.annotations.Nullable;
  * objects, so the metadata travels as one string holding its JSON: lossless, and valid for
  * every CloudEvents SDK. When reading, only the attributes above are accepted; any other
  * attribute (including {@code subject}, {@code dataschema} and {@code data_base64}) is an error
- * rather than being dropped.
+ * rather than being dropped. A {@code metadata} extension must hold a JSON object: the string
+ * {@code "null"} (or any other non-object JSON) is an error naming {@code metadata}, since a
+ * writer leaves the extension out when the metadata is empty.
+ *
+ * <p>A JSON module writes through {@link #writeAttributes} and reads by pushing the document's
+ * members into a {@link CloudEventObject}.
  *
  * <p>All methods are static, stateless and safe for concurrent use.
  *
@@ -99,144 +98,67 @@ public final class CloudEventsFormat {
   }
 
   /**
-   * Returns the context attributes of {@code event} as plain JSON values, in writing order; the
-   * caller adds {@link #DATA}.
+   * Writes the context attributes of {@code event} into the object a writer has started, in
+   * writing order; the caller then writes {@link #DATA} (the event's own fields) and ends the
+   * object. The metadata, when not empty, is written as one compact JSON string.
+   *
+   * <p>Only what can be read back with {@code registry} and {@code options} is written, as for
+   * {@link WireFormat#writeHeader}.
    *
    * @param event the event
    * @param source the producer's URI reference
-   * @param metadataJson the metadata encoded as a compact JSON object, or null when the metadata
-   *     is empty
-   * @return a new mutable map
+   * @param registry the registry the event will be read back with
+   * @param options the limits it will be read back with
+   * @param sink where the attributes go
+   * @throws IllegalArgumentException naming the class if it is not registered, or the limit
+   *     the event would break when read back
    */
-  public static Map<String, Object> attributes(
-      DomainEvent event, URI source, @Nullable String metadataJson) {
+  public static void writeAttributes(
+      DomainEvent event, URI source, EventTypeRegistry registry, ReadOptions options,
+      JsonSink sink) {
+    String type = WireFormat.checkWritable(event, registry, options);
     EventHeader header = event.header();
-    Map<String, Object> values = new LinkedHashMap<>(12);
-    values.put(SPECVERSION, SPEC_VERSION);
-    values.put(ID, header.eventId().toString());
-    values.put(SOURCE, source.toString());
-    values.put(TYPE, event.eventType());
-    values.put(TIME, WireFormat.formatTimestamp(header.occurredAt()));
-    values.put(DATACONTENTTYPE, DATA_CONTENT_TYPE);
-    header.correlationId().ifPresent(id -> values.put(CORRELATION_ID, id.toString()));
-    header.causationId().ifPresent(id -> values.put(CAUSATION_ID, id.toString()));
-    if (metadataJson != null) {
-      values.put(METADATA, metadataJson);
+    attribute(sink, SPECVERSION, SPEC_VERSION);
+    attribute(sink, ID, header.eventId().toString());
+    attribute(sink, SOURCE, source.toString());
+    attribute(sink, TYPE, type);
+    attribute(sink, TIME, WireFormat.formatTimestamp(header.occurredAt()));
+    attribute(sink, DATACONTENTTYPE, DATA_CONTENT_TYPE);
+    header.correlationId().ifPresent(id -> attribute(sink, CORRELATION_ID, id.toString()));
+    header.causationId().ifPresent(id -> attribute(sink, CAUSATION_ID, id.toString()));
+    if (!header.metadata().isEmpty()) {
+      attribute(sink, METADATA, JsonText.of(header.metadata()));
     }
-    return values;
+  }
+
+  private static void attribute(JsonSink sink, String name, String value) {
+    sink.name(name);
+    sink.string(value);
   }
 
   /**
-   * Validates the attributes of a CloudEvent against the specification's rules and returns its
-   * type. Checks: every member name is a known attribute with a valid name; {@code specversion}
-   * is {@code "1.0"}; {@code id}, {@code source} and {@code type} are non-empty strings; {@code
-   * source} is a URI reference; {@code datacontenttype}, if present, is a JSON media type.
+   * Returns the largest string a CloudEvents reader must let its parser accept: the {@code
+   * metadata} extension holds the whole metadata as one string, so it is bounded by the
+   * document length, not by {@link ReadOptions#maxStringLength()} (which {@link CloudEventObject}
+   * applies to every other string itself).
    *
-   * @param attributes the decoded members of the CloudEvent other than {@code data} (which may
-   *     be present, it is not inspected)
-   * @return the value of {@code type}
-   * @throws EventFormatException naming the attribute that breaks a rule
+   * @param options the limits
+   * @return the string length limit for the parser
    */
-  public static String readType(Map<String, ?> attributes) {
-    for (String name : attributes.keySet()) {
-      if (!isValidAttributeName(name)) {
-        throw new EventFormatException(
-            name, "'" + WireFormat.abbreviate(name) + "' is not a valid CloudEvents attribute"
-                + " name (lower-case letters and digits only)");
-      }
-      if (!KNOWN.contains(name)) {
-        throw new EventFormatException(
-            name, "unsupported CloudEvents attribute '" + name + "'; accepted: " + KNOWN);
-      }
-    }
-    String version = nonEmpty(attributes, SPECVERSION);
-    if (!SPEC_VERSION.equals(version)) {
-      throw new EventFormatException(
-          SPECVERSION, "specversion must be \"1.0\", was '" + WireFormat.abbreviate(version) + "'");
-    }
-    String source = nonEmpty(attributes, SOURCE);
-    try {
-      new URI(source);
-    } catch (URISyntaxException e) {
-      throw new EventFormatException(
-          SOURCE, "source must be a URI reference, was '" + WireFormat.abbreviate(source) + "'", e);
-    }
-    Object contentType = attributes.get(DATACONTENTTYPE);
-    if (contentType != null) {
-      if (!(contentType instanceof String text) || !isJsonMediaType(text)) {
-        throw new EventFormatException(
-            DATACONTENTTYPE, "datacontenttype must be a JSON media type such as "
-                + DATA_CONTENT_TYPE + ", was " + WireFormat.describe(contentType));
-      }
-    }
-    nonEmpty(attributes, ID);
-    return nonEmpty(attributes, TYPE);
+  public static int parserStringLimit(ReadOptions options) {
+    return (int) Math.max(options.maxStringLength(),
+        Math.min(Integer.MAX_VALUE, options.maxDocumentLength()));
   }
 
-  /**
-   * Builds the header of a CloudEvent whose attributes passed {@link #readType(Map)}.
-   *
-   * @param attributes the decoded attributes
-   * @param options limits and the null metadata value policy
-   * @param metadataDecoder decodes the {@code metadata} extension's JSON text into plain JSON
-   *     values; it should throw {@link EventFormatException} on malformed text
-   * @return the header, built with {@link EventHeader#of}
-   * @throws EventFormatException naming the attribute if {@code id} is not a UUID, {@code time}
-   *     is missing or not RFC 3339, an extension has the wrong type, or the metadata breaks a
-   *     rule of {@link WireFormat#readHeader(Map, ReadOptions)}
-   */
-  public static EventHeader readHeader(
-      Map<String, ?> attributes,
-      ReadOptions options,
-      Function<String, ? extends @Nullable Object> metadataDecoder) {
-    Map<String, @Nullable Object> values = new LinkedHashMap<>(8);
-    values.put(WireFormat.EVENT_ID, idAttribute(attributes));
-    Object time = attributes.get(TIME);
-    if (time == null) {
-      throw new EventFormatException(TIME, "time is missing; it is required for domain events");
-    }
-    if (!(time instanceof String text)) {
-      throw WireFormat.wrongType(TIME, "an RFC 3339 timestamp string", time);
-    }
-    values.put(WireFormat.OCCURRED_AT, WireFormat.parseTimestamp(TIME, text).toString());
-    values.put(WireFormat.CORRELATION_ID, uuidExtension(attributes, CORRELATION_ID));
-    values.put(WireFormat.CAUSATION_ID, uuidExtension(attributes, CAUSATION_ID));
-    Object metadata = attributes.get(METADATA);
-    if (metadata != null) {
-      if (!(metadata instanceof String json)) {
-        throw WireFormat.wrongType(METADATA, "a string holding a JSON object", metadata);
-      }
-      values.put(WireFormat.METADATA, metadataDecoder.apply(json));
-    }
-    return WireFormat.readHeader(values, options);
+  static boolean isKnown(String name) {
+    return KNOWN.contains(name);
   }
 
-  private static String idAttribute(Map<String, ?> attributes) {
-    String id = nonEmpty(attributes, ID);
-    UUID uuid = WireFormat.parseUuid(ID, id);
-    return uuid.toString();
+  static Set<String> known() {
+    return KNOWN;
   }
 
-  private static @Nullable String uuidExtension(Map<String, ?> attributes, String name) {
-    Object value = attributes.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      throw WireFormat.wrongType(name, "a UUID string", value);
-    }
-    return WireFormat.parseUuid(name, text).toString();
-  }
-
-  private static String nonEmpty(Map<String, ?> attributes, String name) {
-    String text = WireFormat.requireString(attributes, name);
-    if (text.isEmpty()) {
-      throw new EventFormatException(name, name + " must not be empty");
-    }
-    return text;
-  }
-
-  private static boolean isJsonMediaType(String mediaType) {
+  static boolean isJsonMediaType(String mediaType) {
     int parameters = mediaType.indexOf(';');
     String type = (parameters < 0 ? mediaType : mediaType.substring(0, parameters))
         .trim().toLowerCase(Locale.ROOT);

@@ -2,11 +2,12 @@ package io.github.domainevents.wire;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.internal.Characters;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The seed-compatible wire format, independent of any JSON library: the header key names, how
  * timestamps and ids are written and read, and how a header is built from decoded values.
  *
- * <p>Header values are exchanged as plain JSON values: {@link String}, {@link Number}, {@link
- * Boolean}, {@code null}, {@link Map} with string keys and {@link List}. A JSON library decodes
- * the header keys of an object into such values and calls {@link #readHeader(Map,
- * ReadOptions)}; to write, it takes the values from {@link #headerValues(DomainEvent)}.
+ * <p>A JSON module writes the header through {@link #writeHeader} into a {@link JsonSink} over
+ * its generator, and reads an event object by pushing its members into an {@link EventObject}.
  *
  * <p>All methods are static, stateless and safe for concurrent use.
  *
@@ -91,17 +90,20 @@ public final class WireFormat {
    * Parses an ISO-8601 date-time with an offset, in every form Python's {@code isoformat()} and
    * pydantic write: {@code 2025-01-15T10:30:00+00:00}, {@code 2025-01-15T10:30:00.123456Z},
    * with 1 to 9 fractional digits or none, and with any offset ({@code +05:30} is converted to
-   * UTC).
+   * UTC). Only the years 1 to 9999 are accepted, in the written offset and in UTC: what the
+   * seed's Python {@code datetime} holds and this library writes back.
    *
    * @param field the field being read, for the error message
    * @param text the text
    * @return the instant
-   * @throws EventFormatException naming {@code field} if the text is not such a date-time (a
-   *     date-time without offset is rejected: its instant would be a guess)
+   * @throws EventFormatException naming {@code field} and quoting {@code text} as written if the
+   *     text is not such a date-time (a date-time without offset is rejected: its instant would
+   *     be a guess) or its year is outside 1 to 9999
    */
   public static Instant parseTimestamp(String field, String text) {
+    OffsetDateTime time;
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeException e) {
       throw new EventFormatException(
           field,
@@ -109,6 +111,21 @@ public final class WireFormat {
               + abbreviate(text) + "'",
           e);
     }
+    Instant instant = time.toInstant();
+    if (!inSupportedYears(time.getYear()) || !inSupportedYears(utcYear(instant))) {
+      throw new EventFormatException(
+          field, field + " must be within the years 1 to 9999 (in its offset and in UTC), was '"
+              + abbreviate(text) + "'");
+    }
+    return instant;
+  }
+
+  private static boolean inSupportedYears(int year) {
+    return year >= 1 && year <= 9999;
+  }
+
+  private static int utcYear(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).getYear();
   }
 
   /**
@@ -135,49 +152,134 @@ public final class WireFormat {
   }
 
   /**
-   * Returns the header of {@code event} as plain JSON values, keyed and ordered as {@link
-   * #HEADER_KEYS}: ids as strings, the time as {@link #formatTimestamp(Instant)}, absent ids as
-   * {@code null} (as the seed writes them) and the metadata map as it is.
+   * Writes the header members of {@code event} into the object a writer has started, in the
+   * order of {@link #HEADER_KEYS}: ids as strings, the time as {@link
+   * #formatTimestamp(Instant)}, absent ids as {@code null} (as the seed writes them) and the
+   * metadata as an object. The caller then writes the event's own fields and ends the object.
+   *
+   * <p>Only what can be read back with {@code registry} and {@code options} is written: the
+   * event's class must be registered, and its time and metadata must be within the read limits.
    *
    * @param event the event
-   * @return a new mutable map
+   * @param registry the registry the event will be read back with
+   * @param options the limits it will be read back with
+   * @param sink where the members go
+   * @throws IllegalArgumentException naming the class if it is not registered, or naming the
+   *     limit the header would break when read back
    */
-  public static Map<String, @Nullable Object> headerValues(DomainEvent event) {
+  public static void writeHeader(
+      DomainEvent event, EventTypeRegistry registry, ReadOptions options, JsonSink sink) {
+    String type = checkWritable(event, registry, options);
     EventHeader header = event.header();
-    Map<String, @Nullable Object> values = new LinkedHashMap<>(8);
-    values.put(EVENT_ID, header.eventId().toString());
-    values.put(EVENT_TYPE, event.eventType());
-    values.put(OCCURRED_AT, formatTimestamp(header.occurredAt()));
-    values.put(CORRELATION_ID, header.correlationId().map(UUID::toString).orElse(null));
-    values.put(CAUSATION_ID, header.causationId().map(UUID::toString).orElse(null));
-    values.put(METADATA, header.metadata());
-    return values;
+    sink.name(EVENT_ID);
+    sink.string(header.eventId().toString());
+    sink.name(EVENT_TYPE);
+    sink.string(type);
+    sink.name(OCCURRED_AT);
+    sink.string(formatTimestamp(header.occurredAt()));
+    sink.name(CORRELATION_ID);
+    writeOptional(header.correlationId().orElse(null), sink);
+    sink.name(CAUSATION_ID);
+    writeOptional(header.causationId().orElse(null), sink);
+    sink.name(METADATA);
+    JsonText.write(header.metadata(), sink);
+  }
+
+  private static void writeOptional(@Nullable UUID id, JsonSink sink) {
+    if (id == null) {
+      sink.nullValue();
+    } else {
+      sink.string(id.toString());
+    }
+  }
+
+  /**
+   * Checks that {@code event} could be read back with {@code registry} and {@code options},
+   * and returns its type name.
+   */
+  static String checkWritable(DomainEvent event, EventTypeRegistry registry, ReadOptions options) {
+    Class<?> type = event.getClass();
+    String name = registry.nameOf(type).orElseThrow(() -> new IllegalArgumentException(
+        "cannot write " + type.getName() + ": it is not registered in the EventTypeRegistry, so"
+            + " it could not be read back; register it"));
+    int year = utcYear(event.header().occurredAt());
+    if (!inSupportedYears(year)) {
+      throw new IllegalArgumentException(
+          "cannot write " + type.getName() + ": occurred_at " + event.header().occurredAt()
+              + " is outside the years 1 to 9999, so it could not be read back");
+    }
+    try {
+      JsonText.write(event.header().metadata(), ValueReader.of(METADATA, options));
+    } catch (EventFormatException e) {
+      throw new IllegalArgumentException(
+          "cannot write " + type.getName() + ": it could not be read back with these ReadOptions: "
+              + e.getMessage(), e);
+    }
+    return name;
+  }
+
+  /**
+   * Checks the length of a document a writer produced against {@link
+   * ReadOptions#maxDocumentLength()}.
+   *
+   * @param event the event written, for the message
+   * @param length the document's length in characters
+   * @param options the limits it will be read back with
+   * @throws IllegalArgumentException naming the limit if the document is longer
+   */
+  public static void checkWrittenLength(DomainEvent event, long length, ReadOptions options) {
+    if (length > options.maxDocumentLength()) {
+      throw new IllegalArgumentException(
+          "cannot write " + event.getClass().getName() + ": the document has " + length
+              + " characters, more than maxDocumentLength " + options.maxDocumentLength()
+              + " (ReadOptions), so it could not be read back");
+    }
+  }
+
+  /**
+   * Checks the length of a document about to be read against {@link
+   * ReadOptions#maxDocumentLength()}, before any parsing: the parsers of some supported Jackson
+   * versions do not count the length of text they are given as a {@code String}.
+   *
+   * @param length the document's length in characters
+   * @param options the limits
+   * @throws EventFormatException if the document is longer
+   */
+  public static void checkReadLength(long length, ReadOptions options) {
+    if (length > options.maxDocumentLength()) {
+      throw new EventFormatException(
+          null, "the JSON exceeds a read limit (ReadOptions): Document length (" + length
+              + ") exceeds the maximum allowed (" + options.maxDocumentLength() + ")");
+    }
   }
 
   /**
    * Builds a header from decoded header values. {@code event_id} and {@code occurred_at} are
    * required; {@code correlation_id} and {@code causation_id} may be absent or null; {@code
    * metadata} may be absent or null (empty). Keys other than the header keys are ignored.
-   *
-   * @param values the decoded values of the header keys
-   * @param options the limits and the null metadata value policy
-   * @return the header, built with {@link EventHeader#of} (nothing is filled in from context)
-   * @throws EventFormatException naming the field if a required field is missing, a value has
-   *     the wrong JSON type, an id is not a UUID, the time is not an ISO-8601 date-time with
-   *     offset, the metadata is nested deeper than allowed, or a metadata value is null and the
-   *     options do not omit such entries
    */
-  public static EventHeader readHeader(Map<String, ?> values, ReadOptions options) {
+  static EventHeader readHeader(Map<String, ?> values, ReadOptions options) {
     UUID eventId = parseUuid(EVENT_ID, requireString(values, EVENT_ID));
     Instant occurredAt = parseTimestamp(OCCURRED_AT, requireString(values, OCCURRED_AT));
     UUID correlationId = optionalUuid(values, CORRELATION_ID);
     UUID causationId = optionalUuid(values, CAUSATION_ID);
-    Object metadata = values.get(METADATA);
+    return buildHeader(eventId, occurredAt, correlationId, causationId, values.get(METADATA));
+  }
+
+  /** Builds the header through core, naming {@code metadata} if core rejects the metadata. */
+  static EventHeader buildHeader(
+      UUID eventId,
+      Instant occurredAt,
+      @Nullable UUID correlationId,
+      @Nullable UUID causationId,
+      @Nullable Object metadata) {
     Map<String, Object> checked;
     if (metadata == null) {
       checked = Map.of();
     } else if (metadata instanceof Map<?, ?> map) {
-      checked = MetadataReader.read(map, options);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> plain = (Map<String, Object>) map;
+      checked = plain;
     } else {
       throw wrongType(METADATA, "an object", metadata);
     }
@@ -191,16 +293,24 @@ public final class WireFormat {
   /**
    * Returns the {@code event_type} string among decoded values.
    *
-   * @param values the decoded top-level values
-   * @return the type name
    * @throws EventFormatException if {@code event_type} is missing, null, not a string or blank
+   *     (white space, including no-break spaces, only)
    */
-  public static String readEventType(Map<String, ?> values) {
+  static String readEventType(Map<String, ?> values) {
     String type = requireString(values, EVENT_TYPE);
-    if (type.isBlank()) {
+    if (isBlank(type)) {
       throw new EventFormatException(EVENT_TYPE, "event_type must not be blank");
     }
     return type;
+  }
+
+  static boolean isBlank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Characters.isWhiteSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String requireString(Map<String, ?> values, String field) {

@@ -14,7 +14,7 @@
  *
  * <p>One flat object: the header keys of {@link io.github.domainevents.wire.WireFormat}, always
  * these snake_case names, then the event's own fields. Types are resolved from {@code
- * event_type} through an {@link io.github.domainevents.EventTypeRegistry}, never from a class
+ * event_type} through an {@link io.github.domainevents.wire.EventTypeRegistry}, never from a class
  * name in the payload.
  *
  * @since 0.1.0

@@ -56,6 +56,21 @@ class EventTypeTest {
   record FigureSpaceOnlyType(EventHeader header) implements DomainEvent {}
 
   @Test
+  void eventTypeOf_aClass_isWhatItsEventsReport_withoutAnInstance() {
+    assertThat(DomainEvent.eventTypeOf(InviteCreated.class)).isEqualTo("invite.created");
+    assertThat(DomainEvent.eventTypeOf(Unannotated.class)).isEqualTo("Unannotated");
+    assertThat(DomainEvent.eventTypeOf(InvoicePaid.class)).isEqualTo(new InvoicePaid().eventType());
+  }
+
+  @Test
+  void eventTypeOf_aClassWithABlankType_isRejected_namingTheClass() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> DomainEvent.eventTypeOf(BlankType.class))
+        .withMessageContaining(BlankType.class.getName())
+        .withMessageContaining("must not be blank");
+  }
+
+  @Test
   void annotatedRecord_hasTheAnnotationsValue() {
     assertThat(new InviteCreated(EventHeader.create(), 1).eventType()).isEqualTo("invite.created");
   }

@@ -7,8 +7,6 @@ import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
-import io.github.domainevents.EventTypeRegistry;
-import io.github.domainevents.UnknownEventTypeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

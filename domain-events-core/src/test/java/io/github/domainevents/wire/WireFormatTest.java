@@ -69,7 +69,7 @@ class WireFormatTest {
     values.put("correlation_id", null);
     values.put("metadata", Map.of("tenant", "acme", "tags", List.of(1, 2)));
 
-    EventHeader header = WireFormat.readHeader(values, ReadOptions.defaults());
+    EventHeader header = Push.readHeader(values, ReadOptions.defaults());
 
     assertThat(header.eventId()).isEqualTo(UUID.fromString(ID));
     assertThat(header.correlationId()).isEmpty();
@@ -79,12 +79,12 @@ class WireFormatTest {
 
   @Test
   void readHeader_missingRequiredFields_failNamingThem() {
-    assertThatThrownBy(() -> WireFormat.readHeader(Map.of(), ReadOptions.defaults()))
+    assertThatThrownBy(() -> Push.readHeader(Map.of(), ReadOptions.defaults()))
         .hasMessageContaining("event_id is missing");
-    assertThatThrownBy(() -> WireFormat.readHeader(Map.of("event_id", ID), ReadOptions.defaults()))
+    assertThatThrownBy(() -> Push.readHeader(Map.of("event_id", ID), ReadOptions.defaults()))
         .hasMessageContaining("occurred_at is missing");
     assertThatThrownBy(
-            () -> WireFormat.readHeader(Map.of("event_id", 42), ReadOptions.defaults()))
+            () -> Push.readHeader(Map.of("event_id", 42), ReadOptions.defaults()))
         .hasMessageContaining("event_id must be a string, was the number 42");
   }
 
@@ -95,11 +95,11 @@ class WireFormatTest {
     Map<String, Object> values =
         Map.of("event_id", ID, "occurred_at", "2025-01-15T10:30:00Z", "metadata", metadata);
 
-    assertThatThrownBy(() -> WireFormat.readHeader(values, ReadOptions.defaults()))
+    assertThatThrownBy(() -> Push.readHeader(values, ReadOptions.defaults()))
         .isInstanceOf(EventFormatException.class)
         .hasMessageContaining("metadata['tenant'] is null");
     assertThat(
-            WireFormat.readHeader(values, ReadOptions.defaults().withNullMetadataValuesOmitted(true))
+            Push.readHeader(values, ReadOptions.defaults().withNullMetadataValuesOmitted(true))
                 .metadata())
         .isEmpty();
   }
@@ -114,10 +114,10 @@ class WireFormatTest {
         Map.of("event_id", ID, "occurred_at", "2025-01-15T10:30:00Z", "metadata",
             Map.of("deep", nested));
 
-    assertThat(WireFormat.readHeader(values, ReadOptions.defaults().withMaxMetadataDepth(3))
+    assertThat(Push.readHeader(values, ReadOptions.defaults().withMaxMetadataDepth(3))
         .metadata()).containsKey("deep");
     assertThatThrownBy(
-            () -> WireFormat.readHeader(values, ReadOptions.defaults().withMaxMetadataDepth(2)))
+            () -> Push.readHeader(values, ReadOptions.defaults().withMaxMetadataDepth(2)))
         .isInstanceOf(EventFormatException.class)
         .hasMessageContaining("nested deeper than the limit of 2");
   }

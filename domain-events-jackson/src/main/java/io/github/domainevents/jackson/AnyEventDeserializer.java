@@ -1,19 +1,22 @@
 package io.github.domainevents.jackson;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.EventFormatException;
-import io.github.domainevents.wire.WireFormat;
+import io.github.domainevents.wire.EventObject;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
- * Reads {@code DomainEvent} (or {@code BaseDomainEvent}) targets: looks {@code event_type} up in
- * the registry, and only there, then reads the registered class.
+ * Reads {@code DomainEvent} (or {@code BaseDomainEvent}) targets: the protocol resolves {@code
+ * event_type} through the registry, and only there; then the registered class's deserializer
+ * reads the fields already buffered, in the same pass.
  */
 final class AnyEventDeserializer<E extends DomainEvent> extends StdDeserializer<E> {
   private final Class<E> target;
@@ -26,25 +29,24 @@ final class AnyEventDeserializer<E extends DomainEvent> extends StdDeserializer<
   }
 
   @Override
-  public E deserialize(JsonParser p, DeserializationContext ctxt)
-      throws JacksonException {
-    JsonNode tree = ctxt.readTree(p);
-    Class<? extends DomainEvent> type;
-    String name;
+  public E deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+    TokenBuffer fields = ctxt.bufferForInputBuffering(p);
+    EventObject event;
+    Class<? extends E> type;
+    EventHeader header;
     try {
-      EventReading.checkObject(tree, "an event");
-      name = WireFormat.readEventType(EventReading.headerValues(tree));
-      type = reading.registry.classOf(name);
+      event = reading.read(p, fields);
+      type = event.resolve(reading.registry, target);
+      header = event.header(reading.registry, type);
     } catch (EventFormatException | UnknownEventTypeException e) {
       throw DatabindException.from(p, e.getMessage(), e);
     }
-    if (!target.isAssignableFrom(type)) {
+    ValueDeserializer<Object> deserializer =
+        ctxt.findRootValueDeserializer(ctxt.constructType(type));
+    if (!(deserializer instanceof EventDeserializer events)) {
       throw DatabindException.from(
-          p, "event_type '" + name + "' is " + type.getName() + ", not a " + target.getSimpleName());
+          p, type.getName() + " is not read by the domain-events module's deserializer");
     }
-    try (JsonParser again = tree.traverse(ctxt)) {
-      again.nextToken();
-      return target.cast(ctxt.readValue(again, type));
-    }
+    return target.cast(events.readFields(p, ctxt, event, header, fields));
   }
 }

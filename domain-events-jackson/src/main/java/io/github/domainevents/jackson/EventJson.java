@@ -1,26 +1,33 @@
 package io.github.domainevents.jackson;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventTypeRegistry;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.EventHeader;
+import io.github.domainevents.wire.CloudEventObject;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.EventObject;
+import io.github.domainevents.wire.EventTypeRegistry;
+import io.github.domainevents.wire.JsonSink;
 import io.github.domainevents.wire.ReadOptions;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.WireFormat;
+import java.io.StringWriter;
 import java.net.URI;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads and writes domain events as seed-compatible JSON and as CloudEvents 1.0 structured-mode
@@ -33,11 +40,16 @@ import tools.jackson.databind.node.ObjectNode;
  * InviteCreated typed = json.fromJson(text, InviteCreated.class);
  * }</pre>
  *
- * <p>The default mapper names the events' own fields in snake_case, as the seed's Python models
- * do, keeps their declaration order, fails on unknown and on missing fields, and reads with the
- * stream limits of {@link ReadOptions}. Pass your own {@code JsonMapper} to {@link
- * Builder#mapper(JsonMapper)} to choose otherwise; {@link DomainEventModule} is added to it,
- * and the stream limits still apply to everything this class reads.
+ * <p>The wire shape does not depend on the mapper: events' own fields are snake_case, as the
+ * seed's Python models, in declaration order. Reading is strict whatever the mapper: unknown,
+ * missing and duplicate fields fail, and no value is coerced. Pass your own {@code JsonMapper}
+ * to {@link Builder#mapper(JsonMapper)} for your modules and nested types; a copy is used, made
+ * strict, with {@link DomainEventModule} added, and the stream limits of {@link ReadOptions}
+ * apply to everything this class reads. Writing fails for what could not be read back.
+ *
+ * <p>Class-style events with a multi-argument {@code @JsonCreator} need parameter names:
+ * compile with {@code -parameters} or annotate each creator parameter with {@code
+ * @JsonProperty}.
  *
  * <p>Reading never returns a partly built event: it returns the event or throws. Failures are
  * {@link EventFormatException}s naming the field where one is known, or {@link
@@ -49,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventJson {
   private final JsonMapper mapper;
   private final JsonFactory readFactory;
+  private final JsonFactory cloudEventsFactory;
   private final EventTypeRegistry registry;
   private final ReadOptions options;
   private final @Nullable URI source;
@@ -58,17 +71,34 @@ public final class EventJson {
     this.options = builder.options;
     this.source = builder.source;
     JsonMapper base = builder.mapper != null ? builder.mapper : defaultMapper();
-    this.mapper = base.rebuild().addModule(new DomainEventModule(registry, options)).build();
-    this.readFactory =
-        mapper.tokenStreamFactory().rebuild()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxDocumentLength(options.maxDocumentLength())
-                    .maxStringLength(options.maxStringLength())
-                    .maxNumberLength(options.maxNumberLength())
-                    .maxNestingDepth(options.maxNestingDepth())
-                    .build())
-            .build();
+    this.mapper = strict(base.rebuild()).addModule(new DomainEventModule(registry, options))
+        .build();
+    this.readFactory = readFactory(options.maxStringLength());
+    this.cloudEventsFactory = readFactory(CloudEventsFormat.parserStringLimit(options));
+  }
+
+  private JsonFactory readFactory(int maxStringLength) {
+    return mapper.tokenStreamFactory().rebuild()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxDocumentLength(options.maxDocumentLength())
+                .maxStringLength(maxStringLength)
+                .maxNumberLength(options.maxNumberLength())
+                .maxNestingDepth(options.maxNestingDepth())
+                .build())
+        .build();
+  }
+
+  /** The settings no mapper may relax: reading never drops, invents or coerces a value. */
+  private static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+    return builder
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
   }
 
   /**
@@ -119,17 +149,22 @@ public final class EventJson {
    * @param event the event
    * @return compact JSON
    * @throws NullPointerException if {@code event} is null
-   * @throws IllegalArgumentException if Jackson cannot serialize the event (for example a field
+   * @throws IllegalArgumentException if the event could not be read back (its class is not
+   *     registered, its time is outside the years 1 to 9999, its metadata or the document is
+   *     beyond the {@link ReadOptions}; the message names the class or limit), or if Jackson
+   *     cannot serialize the event (for example a field
    *     whose name collides with a header key)
    */
   public String toJson(DomainEvent event) {
     requireNonNull(event, "event");
+    String text;
     try {
-      return mapper.writeValueAsString(event);
+      text = mapper.writeValueAsString(event);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "cannot write " + event.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+      throw Failures.writing(event, "JSON", e);
     }
+    WireFormat.checkWrittenLength(event, text.length(), options);
+    return text;
   }
 
   /**
@@ -164,10 +199,18 @@ public final class EventJson {
   public <E extends DomainEvent> E fromJson(String json, Class<E> type) {
     requireNonNull(json, "json");
     requireNonNull(type, "type");
-    JsonNode tree = readTree(json);
-    EventReading.checkObject(tree, "an event");
-    try {
-      return mapper.treeToValue(tree, type);
+    WireFormat.checkReadLength(json.length(), options);
+    try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), json)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new EventFormatException(null, "no JSON content to read");
+      }
+      EventObject.requireObject(Tokens.kind(first));
+      E event = mapper.readValue(parser, type);
+      if (parser.nextToken() != null) {
+        throw new EventFormatException(null, "trailing content after the JSON value");
+      }
+      return event;
     } catch (JacksonException e) {
       throw Failures.reading(e);
     }
@@ -182,7 +225,8 @@ public final class EventJson {
    * @throws NullPointerException if {@code event} is null
    * @throws IllegalStateException if no source was configured ({@link
    *     Builder#cloudEventsSource(URI)})
-   * @throws IllegalArgumentException if Jackson cannot serialize the event
+   * @throws IllegalArgumentException if the event could not be read back (as for {@link
+   *     #toJson}), or if Jackson cannot serialize the event
    */
   public String toCloudEvent(DomainEvent event) {
     requireNonNull(event, "event");
@@ -191,27 +235,36 @@ public final class EventJson {
       throw new IllegalStateException(
           "no CloudEvents source configured: use EventJson.builder(..).cloudEventsSource(uri)");
     }
+    StringWriter text = new StringWriter();
     try {
-      JsonNode flat = mapper.valueToTree(event);
-      String metadata =
-          event.metadata().isEmpty() ? null : mapper.writeValueAsString(event.metadata());
-      ObjectNode cloudEvent = mapper.createObjectNode();
-      for (Map.Entry<String, Object> attribute :
-          CloudEventsFormat.attributes(event, configured, metadata).entrySet()) {
-        cloudEvent.put(attribute.getKey(), (String) attribute.getValue());
-      }
-      ObjectNode data = cloudEvent.putObject(CloudEventsFormat.DATA);
-      for (Map.Entry<String, JsonNode> field : flat.properties()) {
-        if (!WireFormat.isHeaderKey(field.getKey())) {
-          data.set(field.getKey(), field.getValue());
+      TokenBuffer flat = TokenBuffer.forGeneration();
+      mapper.writeValue(flat, event);
+      try (JsonGenerator gen = mapper.createGenerator(text);
+          JsonParser fields = flat.asParserOnFirstToken(ObjectReadContext.empty())) {
+        gen.writeStartObject();
+        CloudEventsFormat.writeAttributes(
+            event, configured, registry, options, new GeneratorSink(gen));
+        gen.writeName(CloudEventsFormat.DATA);
+        gen.writeStartObject();
+        for (JsonToken token = fields.nextToken(); token == JsonToken.PROPERTY_NAME;
+            token = fields.nextToken()) {
+          String key = fields.currentName();
+          fields.nextToken();
+          if (WireFormat.isHeaderKey(key)) {
+            fields.skipChildren();
+          } else {
+            gen.writeName(key);
+            gen.copyCurrentStructure(fields);
+          }
         }
+        gen.writeEndObject();
+        gen.writeEndObject();
       }
-      return mapper.writeValueAsString(cloudEvent);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "cannot write " + event.getClass().getName() + " as a CloudEvent: "
-              + e.getOriginalMessage(), e);
+      throw Failures.writing(event, "a CloudEvent", e);
     }
+    WireFormat.checkWrittenLength(event, text.getBuffer().length(), options);
+    return text.toString();
   }
 
   /**
@@ -230,57 +283,82 @@ public final class EventJson {
    */
   public DomainEvent fromCloudEvent(String json) {
     requireNonNull(json, "json");
-    JsonNode tree = readTree(json);
-    EventReading.checkObject(tree, "a CloudEvent");
-    Map<String, @Nullable Object> attributes = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> member : tree.properties()) {
-      if (!member.getKey().equals(CloudEventsFormat.DATA)) {
-        attributes.put(member.getKey(), Trees.toPlain(member.getValue(), member.getKey()));
+    WireFormat.checkReadLength(json.length(), options);
+    try (JsonParser parser = cloudEventsFactory.createParser(ObjectReadContext.empty(), json)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new EventFormatException(null, "no JSON content to read");
       }
-    }
-    String type = CloudEventsFormat.readType(attributes);
-    Class<? extends DomainEvent> eventClass = registry.classOf(type);
-    var header =
-        CloudEventsFormat.readHeader(
-            attributes, options, text -> Trees.toPlain(readTree(text), CloudEventsFormat.METADATA));
-    JsonNode data = tree.get(CloudEventsFormat.DATA);
-    if (data != null && !data.isNull()) {
-      EventReading.checkObject(data, "data");
-    }
-    ObjectNode flat = mapper.createObjectNode();
-    flat.put(WireFormat.EVENT_ID, header.eventId().toString());
-    flat.put(WireFormat.EVENT_TYPE, type);
-    flat.put(WireFormat.OCCURRED_AT, WireFormat.formatTimestamp(header.occurredAt()));
-    header.correlationId().ifPresent(id -> flat.put(WireFormat.CORRELATION_ID, id.toString()));
-    header.causationId().ifPresent(id -> flat.put(WireFormat.CAUSATION_ID, id.toString()));
-    flat.set(WireFormat.METADATA, mapper.valueToTree(header.metadata()));
-    if (data != null && data.isObject()) {
-      for (Map.Entry<String, JsonNode> field : data.properties()) {
-        if (WireFormat.isHeaderKey(field.getKey())) {
-          throw new EventFormatException(
-              "data." + field.getKey(), "data must not contain the header key '"
-                  + field.getKey() + "'; header fields travel as CloudEvents attributes");
+      CloudEventObject cloudEvent = CloudEventObject.start(Tokens.kind(token), options);
+      TokenBuffer flat = TokenBuffer.forGeneration();
+      flat.writeStartObject();
+      for (token = parser.nextToken(); token == JsonToken.PROPERTY_NAME;
+          token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        JsonSink attribute = cloudEvent.member(name, Tokens.kind(value));
+        if (attribute != null) {
+          Tokens.copy(parser, attribute);
+        } else if (value == JsonToken.START_OBJECT) {
+          copyData(parser, cloudEvent, flat);
         }
-        flat.set(field.getKey(), field.getValue());
       }
-    }
-    try {
-      return mapper.treeToValue(flat, eventClass);
+      if (parser.nextToken() != null) {
+        throw new EventFormatException(null, "trailing content after the JSON value");
+      }
+      String type = cloudEvent.type();
+      Class<? extends DomainEvent> eventClass = registry.classOf(type);
+      EventHeader header = cloudEvent.header(this::parseMetadata);
+      flat.writeName(WireFormat.EVENT_TYPE);
+      flat.writeString(type);
+      flat.writeName(WireFormat.EVENT_ID);
+      flat.writeEmbeddedObject(header);
+      flat.writeEndObject();
+      try (JsonParser event = flat.asParserOnFirstToken(ObjectReadContext.empty())) {
+        return mapper.readValue(event, eventClass);
+      }
     } catch (JacksonException e) {
       throw Failures.reading(e);
     }
   }
 
-  private JsonNode readTree(String json) {
-    try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), json)) {
-      JsonNode tree = mapper.readTree(parser);
-      if (tree == null || tree.isMissingNode()) {
-        throw new EventFormatException(null, "no JSON content to read");
+  /** Copies the members of {@code data}, checked by the protocol, into the flat event. */
+  private static void copyData(JsonParser parser, CloudEventObject cloudEvent, TokenBuffer flat)
+      throws JacksonException {
+    for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME;
+        token = parser.nextToken()) {
+      String key = parser.currentName();
+      cloudEvent.dataField(key, Tokens.kind(parser.nextToken()));
+      flat.writeName(key);
+      int depth = 0;
+      while (true) {
+        JsonToken current = parser.currentToken();
+        if (current == JsonToken.START_OBJECT || current == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (current == JsonToken.END_OBJECT || current == JsonToken.END_ARRAY) {
+          depth--;
+        } else if (current == JsonToken.VALUE_STRING) {
+          cloudEvent.dataString(parser.getString());
+        }
+        flat.copyCurrentEvent(parser);
+        if (depth == 0) {
+          break;
+        }
+        parser.nextToken();
       }
+    }
+  }
+
+  private void parseMetadata(String text, JsonSink sink) {
+    try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), text)) {
+      if (parser.nextToken() == null) {
+        throw new EventFormatException(CloudEventsFormat.METADATA, "metadata holds no JSON");
+      }
+      Tokens.copy(parser, sink);
       if (parser.nextToken() != null) {
-        throw new EventFormatException(null, "trailing content after the JSON value");
+        throw new EventFormatException(
+            CloudEventsFormat.METADATA, "trailing content after the metadata JSON object");
       }
-      return tree;
     } catch (JacksonException e) {
       throw Failures.reading(e);
     }

@@ -2,7 +2,6 @@ package io.github.domainevents.jackson;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.WireFormat;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -12,15 +11,18 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.util.NameTransformer;
 
 /**
- * Writes an event as one flat object: the header keys first, then the fields the bean serializer
+ * Writes an event as one flat object: the header members as the protocol writes them ({@link
+ * WireFormat#writeHeader}: only what can be read back), then the fields the bean serializer
  * (header property removed) writes, unwrapped into the same object.
  */
 final class EventSerializer extends ValueSerializer<Object> {
   private final ValueSerializer<Object> bean;
+  private final EventReading reading;
   private @Nullable ValueSerializer<Object> fields;
 
-  EventSerializer(ValueSerializer<Object> bean) {
+  EventSerializer(ValueSerializer<Object> bean, EventReading reading) {
     this.bean = bean;
+    this.reading = reading;
   }
 
   @Override
@@ -37,7 +39,7 @@ final class EventSerializer extends ValueSerializer<Object> {
     if (contextual == bean) {
       return this;
     }
-    EventSerializer copy = new EventSerializer(contextual);
+    EventSerializer copy = new EventSerializer(contextual, reading);
     copy.fields = contextual.unwrappingSerializer(NameTransformer.NOP);
     return copy;
   }
@@ -56,18 +58,8 @@ final class EventSerializer extends ValueSerializer<Object> {
       fields = payload;
     }
     gen.writeStartObject(value);
-    for (Map.Entry<String, @Nullable Object> entry :
-        WireFormat.headerValues((DomainEvent) value).entrySet()) {
-      gen.writeName(entry.getKey());
-      Object headerValue = entry.getValue();
-      if (headerValue == null) {
-        gen.writeNull();
-      } else if (headerValue instanceof String text) {
-        gen.writeString(text);
-      } else {
-        ctxt.writeValue(gen, headerValue);
-      }
-    }
+    WireFormat.writeHeader((DomainEvent) value, reading.registry, reading.options,
+        new GeneratorSink(gen));
     payload.serialize(value, gen, ctxt);
     gen.writeEndObject();
   }

@@ -4,13 +4,13 @@ import static io.github.domainevents.test.EventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.EventTypeRegistry;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.test.CapturedEvents;
 import io.github.domainevents.test.DomainEventsExtension;
 import io.github.domainevents.test.EventCapture;
 import io.github.domainevents.testkit.InviteAccepted;
 import io.github.domainevents.testkit.InviteCreated;
+import io.github.domainevents.wire.EventTypeRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,19 +1,22 @@
 package io.github.domainevents.jackson2;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.EventFormatException;
-import io.github.domainevents.wire.WireFormat;
+import io.github.domainevents.wire.EventObject;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
- * Reads {@code DomainEvent} (or {@code BaseDomainEvent}) targets: looks {@code event_type} up in
- * the registry, and only there, then reads the registered class.
+ * Reads {@code DomainEvent} (or {@code BaseDomainEvent}) targets: the protocol resolves {@code
+ * event_type} through the registry, and only there; then the registered class's deserializer
+ * reads the fields already buffered, in the same pass.
  */
 final class AnyEventDeserializer<E extends DomainEvent> extends StdDeserializer<E> {
   private static final long serialVersionUID = 1L;
@@ -28,25 +31,24 @@ final class AnyEventDeserializer<E extends DomainEvent> extends StdDeserializer<
   }
 
   @Override
-  public E deserialize(JsonParser p, DeserializationContext ctxt)
-      throws IOException {
-    JsonNode tree = ctxt.readTree(p);
-    Class<? extends DomainEvent> type;
-    String name;
+  public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    TokenBuffer fields = ctxt.bufferForInputBuffering(p);
+    EventObject event;
+    Class<? extends E> type;
+    EventHeader header;
     try {
-      EventReading.checkObject(tree, "an event");
-      name = WireFormat.readEventType(EventReading.headerValues(tree));
-      type = reading.registry.classOf(name);
+      event = reading.read(p, fields);
+      type = event.resolve(reading.registry, target);
+      header = event.header(reading.registry, type);
     } catch (EventFormatException | UnknownEventTypeException e) {
       throw JsonMappingException.from(p, e.getMessage(), e);
     }
-    if (!target.isAssignableFrom(type)) {
+    JsonDeserializer<Object> deserializer =
+        ctxt.findRootValueDeserializer(ctxt.constructType(type));
+    if (!(deserializer instanceof EventDeserializer events)) {
       throw JsonMappingException.from(
-          p, "event_type '" + name + "' is " + type.getName() + ", not a " + target.getSimpleName());
+          p, type.getName() + " is not read by the domain-events module's deserializer");
     }
-    try (JsonParser again = tree.traverse(p.getCodec())) {
-      again.nextToken();
-      return target.cast(ctxt.readValue(again, type));
-    }
+    return target.cast(events.readFields(p, ctxt, event, header, fields));
   }
 }

@@ -3,7 +3,7 @@ package io.github.domainevents.jackson2;
 import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;
 import java.util.ArrayList;
@@ -38,8 +38,17 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
  * <ul>
  *   <li>every event is written as one object, header keys first ({@code event_id}, {@code
  *       event_type}, {@code occurred_at}, {@code correlation_id}, {@code causation_id}, {@code
- *       metadata}; fixed names), then the event's own properties, named by the mapper's naming
- *       strategy;
+ *       metadata}; fixed names), then the event's own properties in snake_case and declaration
+ *       order, always written, whatever the mapper's naming strategy, ordering or inclusion
+ *       settings (a class's own {@code @JsonNaming} and explicit {@code @JsonProperty} names
+ *       are kept). Only what can be read back is written: an unregistered class or metadata
+ *       beyond the {@link ReadOptions} fails;
+ *   <li>the event's own fields are read strictly, whatever the mapper's settings: an unknown,
+ *       missing or duplicate field fails, and no value is coerced (no fraction into an integer,
+ *       no string into a number, no number into a boolean, enum or string). Nested values of
+ *       other types are read as the mapper is configured;
+ *   <li>a class-style event's multi-argument {@code @JsonCreator} needs parameter names:
+ *       compile with {@code -parameters} or annotate each parameter with {@code @JsonProperty};
  *   <li>reading a concrete event class builds its header from the header keys and passes it to
  *       the constructor parameter of type {@link EventHeader}: a record's {@code header}
  *       component, or a parameter of a class's {@code @JsonCreator} constructor. A class's
@@ -55,6 +64,10 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
  *       naming the field.
  * </ul>
  *
+ * <p>Creating the module checks the Jackson versions found at run time and fails with an
+ * {@link IllegalStateException} naming them if {@code jackson-core} and {@code jackson-databind}
+ * are misaligned or older than this module supports (see the README).
+ *
  * <p>The module does not change the mapper's stream limits; configure {@code
  * StreamReadConstraints} on its {@code JsonFactory}, or use {@link EventJson}, which does.
  * Instances are immutable and may be registered on any number of mappers.
@@ -69,6 +82,7 @@ public final class DomainEventModule extends SimpleModule {
    *
    * @param registry the event types that may be read
    * @throws NullPointerException if {@code registry} is null
+   * @throws IllegalStateException if the Jackson versions found at run time are not supported
    */
   public DomainEventModule(EventTypeRegistry registry) {
     this(registry, ReadOptions.defaults());
@@ -80,6 +94,7 @@ public final class DomainEventModule extends SimpleModule {
    * @param registry the event types that may be read
    * @param options the metadata limits and null-value policy applied when reading headers
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the Jackson versions found at run time are not supported
    */
   public DomainEventModule(EventTypeRegistry registry, ReadOptions options) {
     super("domain-events");
@@ -87,13 +102,20 @@ public final class DomainEventModule extends SimpleModule {
       throw new NullPointerException(registry == null ? "registry must not be null"
           : "options must not be null");
     }
+    JacksonVersions.check();
     EventReading reading = new EventReading(registry, options);
     addDeserializer(EventHeader.class, new EmbeddedHeaderDeserializer());
     addDeserializer(DomainEvent.class, new AnyEventDeserializer<>(DomainEvent.class, reading));
     addDeserializer(
         BaseDomainEvent.class, new AnyEventDeserializer<>(BaseDomainEvent.class, reading));
     setDeserializerModifier(new DeserializerModifier(reading));
-    setSerializerModifier(new SerializerModifier());
+    setSerializerModifier(new SerializerModifier(reading));
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    context.insertAnnotationIntrospector(new WireShape());
   }
 
   private static final class DeserializerModifier extends BeanDeserializerModifier {
@@ -128,6 +150,11 @@ public final class DomainEventModule extends SimpleModule {
 
   private static final class SerializerModifier extends BeanSerializerModifier {
     private static final long serialVersionUID = 1L;
+    private final transient EventReading reading;
+
+    SerializerModifier(EventReading reading) {
+      this.reading = reading;
+    }
 
     @Override
     public List<BeanPropertyWriter> changeProperties(
@@ -163,7 +190,7 @@ public final class DomainEventModule extends SimpleModule {
       if (!DomainEvent.class.isAssignableFrom(description.getBeanClass())) {
         return serializer;
       }
-      return new EventSerializer((JsonSerializer<Object>) serializer);
+      return new EventSerializer((JsonSerializer<Object>) serializer, reading);
     }
   }
 }

@@ -3,25 +3,29 @@ package io.github.domainevents.jackson2;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.EventFormatException;
-import io.github.domainevents.wire.WireFormat;
+import io.github.domainevents.wire.EventObject;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
- * Reads one event class from the flat wire shape: builds the header from the header keys, then
- * lets Jackson's own deserializer for the class read the remaining fields, with the header handed
- * to the constructor parameter of type {@link EventHeader} (as an embedded value under that
- * parameter's property name, which no JSON text can produce).
+ * Reads one event class from the flat wire shape: the protocol ({@link EventObject}) builds the
+ * header and checks the own fields; Jackson's own deserializer for the class then reads the
+ * fields, with the header handed to the constructor parameter of type {@link EventHeader} (as an
+ * embedded value under that parameter's property name, which no JSON text can produce).
  */
 final class EventDeserializer extends DelegatingDeserializer {
   private static final long serialVersionUID = 1L;
@@ -29,6 +33,7 @@ final class EventDeserializer extends DelegatingDeserializer {
   private final Class<?> eventClass;
   private final transient EventReading reading;
   private final @Nullable String headerProperty;
+  private transient volatile @Nullable Properties properties;
 
   EventDeserializer(
       JsonDeserializer<?> delegate,
@@ -48,55 +53,62 @@ final class EventDeserializer extends DelegatingDeserializer {
 
   @Override
   public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    JsonNode tree = ctxt.readTree(p);
-    ObjectNode payload;
+    TokenBuffer fields = ctxt.bufferForInputBuffering(p);
+    EventObject event;
     EventHeader header;
-    String property;
     try {
-      EventReading.checkObject(tree, eventClass.getSimpleName());
-      Optional<String> registered = reading.registry.nameOf(eventClass);
-      if (registered.isEmpty()) {
-        throw new EventFormatException(
-            WireFormat.EVENT_TYPE, eventClass.getName() + " is not registered in the"
-                + " EventTypeRegistry; register it to read it");
-      }
-      Map<String, @Nullable Object> values = EventReading.headerValues(tree);
-      if (values.get(WireFormat.EVENT_TYPE) != null) {
-        String type = WireFormat.readEventType(values);
-        if (!type.equals(registered.get())) {
-          throw new EventFormatException(
-              WireFormat.EVENT_TYPE, "event_type '" + type + "' does not match "
-                  + eventClass.getName() + ", registered as '" + registered.get() + "'");
-        }
-      }
-      header = WireFormat.readHeader(values, reading.options);
-      property = headerProperty;
-      if (property == null) {
-        throw new EventFormatException(
-            null, eventClass.getName() + " has no constructor parameter of type EventHeader;"
-                + " records need an 'EventHeader header' component, classes a @JsonCreator"
-                + " constructor taking the header");
-      }
-      if (tree.has(property) && !WireFormat.isHeaderKey(property)) {
-        throw new EventFormatException(
-            property, "'" + property + "' is not an event field: header fields are the"
-                + " top-level keys " + WireFormat.HEADER_KEYS);
-      }
-      payload = ctxt.getNodeFactory().objectNode();
-      for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-        if (!WireFormat.isHeaderKey(entry.getKey())) {
-          payload.set(entry.getKey(), entry.getValue());
-        }
-      }
+      event = reading.read(p, fields);
+      header = event.header(reading.registry, eventClass);
     } catch (EventFormatException e) {
       throw JsonMappingException.from(p, e.getMessage(), e);
     }
-    payload.putPOJO(property, header);
-    try (JsonParser fields = payload.traverse(p.getCodec())) {
-      fields.nextToken();
-      return _delegatee.deserialize(fields, ctxt);
+    return readFields(p, ctxt, event, header, fields);
+  }
+
+  /** Checks the buffered own fields and lets the class's own deserializer read them. */
+  Object readFields(
+      JsonParser p, DeserializationContext ctxt, EventObject event, EventHeader header,
+      TokenBuffer fields) throws IOException {
+    String property = headerProperty;
+    try {
+      Properties known = properties();
+      event.checkFields(eventClass, property, known == null ? null : known.types,
+          known == null ? List.of() : known.required);
+    } catch (EventFormatException e) {
+      throw JsonMappingException.from(p, e.getMessage(), e);
+    }
+    if (property == null) {
+      throw new IllegalStateException("checked above");
+    }
+    fields.writeFieldName(property);
+    fields.writeEmbeddedObject(header);
+    fields.writeEndObject();
+    try (JsonParser own = fields.asParserOnFirstToken()) {
+      return _delegatee.deserialize(own, ctxt);
     }
   }
+
+  private @Nullable Properties properties() {
+    Properties known = properties;
+    if (known == null && _delegatee instanceof BeanDeserializerBase bean) {
+      Map<String, Class<?>> types = new HashMap<>();
+      List<String> required = new ArrayList<>();
+      for (Iterator<SettableBeanProperty> it = bean.properties(); it.hasNext(); ) {
+        SettableBeanProperty property = it.next();
+        types.put(property.getName(), property.getType().getRawClass());
+      }
+      for (Iterator<SettableBeanProperty> it = bean.creatorProperties(); it.hasNext(); ) {
+        SettableBeanProperty property = it.next();
+        types.put(property.getName(), property.getType().getRawClass());
+        required.add(property.getName());
+      }
+      known = new Properties(Map.copyOf(types), List.copyOf(required));
+      properties = known;
+    }
+    return known;
+  }
+
+  private record Properties(Map<String, Class<?>> types, List<String> required) {}
 
   @Override
   public boolean isCachable() {

@@ -1,16 +1,20 @@
 package io.github.domainevents.jackson2;
 
-import io.github.domainevents.EventTypeRegistry;
-import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.EventHeader;
+import io.github.domainevents.wire.EventObject;
+import io.github.domainevents.wire.EventTypeRegistry;
+import io.github.domainevents.wire.JsonSink;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
-/** What the deserializers share: the registry, the options, and the checks on a JSON object. */
+/**
+ * What the deserializers share: the registry, the options, and one pass over an event object
+ * that hands header members to the protocol and buffers the event's own fields.
+ */
 final class EventReading {
   final EventTypeRegistry registry;
   final ReadOptions options;
@@ -20,31 +24,53 @@ final class EventReading {
     this.options = options;
   }
 
-  /** Rejects anything but an object, and type-id keys such as {@code @class}. */
-  static void checkObject(JsonNode tree, String what) {
-    if (!tree.isObject()) {
-      String actual = tree.getNodeType().name().toLowerCase(Locale.ROOT);
-      throw new EventFormatException(null, what + " must be a JSON object, was " + actual);
-    }
-    for (Map.Entry<String, JsonNode> property : tree.properties()) {
-      String key = property.getKey();
-      if (WireFormat.isTypeIdKey(key)) {
-        throw new EventFormatException(
-            key, "'" + key + "' is not accepted: types are chosen by event_type through the"
-                + " registry, never by class names in the payload");
+  /**
+   * Reads the object at the parser's current token: header values go to the returned {@link
+   * EventObject}, own fields into {@code fields} (an object left open for the header).
+   */
+  EventObject read(JsonParser p, TokenBuffer fields) throws IOException {
+    JsonToken token = p.currentToken() == null ? p.nextToken() : p.currentToken();
+    EventObject event = EventObject.start(Tokens.kind(token), options);
+    fields.writeStartObject();
+    for (token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+      String key = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_EMBEDDED_OBJECT && key.equals(WireFormat.EVENT_ID)
+          && p.getEmbeddedObject() instanceof EventHeader header) {
+        event.embeddedHeader(header);
+        continue;
+      }
+      JsonSink sink = event.member(key, Tokens.kind(value));
+      if (sink != null) {
+        Tokens.copy(p, sink);
+      } else {
+        fields.writeFieldName(key);
+        copyField(p, key, event, fields);
       }
     }
+    return event;
   }
 
-  /** Returns the header keys of {@code tree} as plain values. */
-  static Map<String, @Nullable Object> headerValues(JsonNode tree) {
-    Map<String, @Nullable Object> values = new LinkedHashMap<>(8);
-    for (String key : WireFormat.HEADER_KEYS) {
-      JsonNode value = tree.get(key);
-      if (value != null) {
-        values.put(key, Trees.toPlain(value, key));
+  /** Copies one field's value token by token, as Jackson would buffer it, noting decimals. */
+  private static void copyField(JsonParser p, String key, EventObject event, TokenBuffer fields)
+      throws IOException {
+    int depth = 0;
+    while (true) {
+      JsonToken token = p.currentToken();
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        depth++;
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        depth--;
+      } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+        event.decimalInField(key, p.getText());
+      } else if (token == JsonToken.VALUE_STRING) {
+        p.getText(); // decodes the text, which applies the parser's string length limit
       }
+      fields.copyCurrentEvent(p);
+      if (depth == 0) {
+        return;
+      }
+      p.nextToken();
     }
-    return values;
   }
 }

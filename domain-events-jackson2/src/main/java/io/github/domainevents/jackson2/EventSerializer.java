@@ -11,20 +11,23 @@ import com.fasterxml.jackson.databind.util.NameTransformer;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.WireFormat;
 import java.io.IOException;
-import java.util.Map;
+import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes an event as one flat object: the header keys first, then the fields the bean serializer
+ * Writes an event as one flat object: the header members as the protocol writes them ({@link
+ * WireFormat#writeHeader}: only what can be read back), then the fields the bean serializer
  * (header property removed) writes, unwrapped into the same object.
  */
 final class EventSerializer extends JsonSerializer<Object>
     implements ResolvableSerializer, ContextualSerializer {
   private final JsonSerializer<Object> bean;
+  private final EventReading reading;
   private @Nullable JsonSerializer<Object> fields;
 
-  EventSerializer(JsonSerializer<Object> bean) {
+  EventSerializer(JsonSerializer<Object> bean, EventReading reading) {
     this.bean = bean;
+    this.reading = reading;
   }
 
   @Override
@@ -47,7 +50,7 @@ final class EventSerializer extends JsonSerializer<Object>
     if (contextual == bean) {
       return this;
     }
-    EventSerializer copy = new EventSerializer(contextual);
+    EventSerializer copy = new EventSerializer(contextual, reading);
     copy.fields = contextual.unwrappingSerializer(NameTransformer.NOP);
     return copy;
   }
@@ -66,17 +69,11 @@ final class EventSerializer extends JsonSerializer<Object>
       fields = payload;
     }
     gen.writeStartObject(value);
-    for (Map.Entry<String, @Nullable Object> entry :
-        WireFormat.headerValues((DomainEvent) value).entrySet()) {
-      gen.writeFieldName(entry.getKey());
-      Object headerValue = entry.getValue();
-      if (headerValue == null) {
-        gen.writeNull();
-      } else if (headerValue instanceof String text) {
-        gen.writeString(text);
-      } else {
-        provider.defaultSerializeValue(headerValue, gen);
-      }
+    try {
+      WireFormat.writeHeader((DomainEvent) value, reading.registry, reading.options,
+          new GeneratorSink(gen));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     payload.serialize(value, gen, provider);
     gen.writeEndObject();

@@ -1,10 +1,14 @@
 package io.github.domainevents.jackson2;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.github.domainevents.UnknownEventTypeException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import io.github.domainevents.DomainEvent;
 import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +25,23 @@ final class Failures {
         return format;
       }
     }
+    if (failure instanceof InvalidDefinitionException definition
+        && isUnnamedCreator(String.valueOf(definition.getOriginalMessage()))) {
+      String type = definition.getType() == null ? "the event class"
+          : definition.getType().getRawClass().getName();
+      return new EventFormatException(
+          null, "cannot read " + type + ": its @JsonCreator constructor has several parameters"
+              + " and their names are unknown; compile with -parameters or annotate each"
+              + " parameter with @JsonProperty (Jackson: " + definition.getOriginalMessage() + ")",
+          failure);
+    }
+    if (failure instanceof JsonParseException read
+        && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
+        && read.getProcessor() != null && currentName(read.getProcessor()) != null) {
+      String key = currentName(read.getProcessor());
+      return new EventFormatException(
+          key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
+    }
     String field =
         failure instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
     if (failure instanceof StreamConstraintsException) {
@@ -31,6 +52,37 @@ final class Failures {
     String where = field == null ? "" : " (field " + field + ")";
     return new EventFormatException(
         field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+  }
+
+  /**
+   * Turns a write failure into the exception {@code toJson}/{@code toCloudEvent} document: the
+   * protocol's {@link IllegalArgumentException} (unregistered type, a limit) as it is, anything
+   * else as an {@code IllegalArgumentException} naming the class.
+   */
+  static RuntimeException writing(
+      DomainEvent event, String format, JsonProcessingException failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException protocol) {
+        return protocol;
+      }
+    }
+    return new IllegalArgumentException(
+        "cannot write " + event.getClass().getName() + " as " + format + ": "
+            + failure.getOriginalMessage(), failure);
+  }
+
+  private static @Nullable String currentName(JsonParser parser) {
+    try {
+      return parser.currentName();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /** Jackson's ways of saying that a multi-argument creator's parameters have no names. */
+  private static boolean isUnnamedCreator(String message) {
+    return message.contains("delegating") || message.contains("has no property name")
+        || message.contains("must have name");
   }
 
   private static @Nullable String field(List<JsonMappingException.Reference> path) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import java.time.Instant;
 import java.util.List;

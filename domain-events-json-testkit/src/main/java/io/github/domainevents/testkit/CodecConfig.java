@@ -1,6 +1,6 @@
 package io.github.domainevents.testkit;
 
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;

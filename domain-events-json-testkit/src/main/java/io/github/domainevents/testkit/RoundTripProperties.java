@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.UnknownEventTypeException;
+import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.wire.EventFormatException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -147,14 +147,20 @@ public abstract class RoundTripProperties {
   }
 
   /**
-   * Valid metadata keys only (core's rules): not blank, with no-break spaces counted as white
-   * space, and no control characters (C0, DEL, C1, U+2028, U+2029).
+   * Metadata keys the library accepts: not blank in its sense (no-break spaces count as white
+   * space) and free of control and line-separator characters. Invalid keys are the subject of
+   * core's own tests, not of these round-trip properties.
    */
   static Arbitrary<String> key() {
-    return text().filter(s -> s.chars().anyMatch(
-            c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0x85)
-        && s.chars().noneMatch(
-            c -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029));
+    return text().filter(RoundTripProperties::isValidKey);
+  }
+
+  static boolean isValidKey(String key) {
+    boolean blank = key.codePoints().allMatch(c -> Character.isWhitespace(c)
+        || Character.isSpaceChar(c) || c == 0x85);
+    boolean controls = key.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+        || c == 0x2028 || c == 0x2029);
+    return !blank && !controls;
   }
 
   static Arbitrary<Map<String, Object>> metadata() {

@@ -140,15 +140,47 @@ public abstract class SeedFormatContract {
   }
 
   @Test
-  void headerKeysAreFixed_whileOwnFieldsFollowTheNamingStrategy() {
-    EventCodec camel = codecs().facade(CodecConfig.defaults().withSnakeCase(false));
+  void theWireShape_doesNotDependOnTheMapper() {
     InviteCreated event = invite(Instant.parse("2025-01-15T10:30:00Z"));
+    String seedShape =
+        HEADER_PREFIX + ",\"invite_id\":42,\"token\":\"tok_3f9a\",\"email\":\"ada@example.com\"}";
 
-    String json = camel.toJson(event);
+    for (EventCodec plain : List.of(
+        codecs().facade(CodecConfig.defaults().withSnakeCase(false)),
+        codecs().moduleOnly(CodecConfig.defaults().withSnakeCase(false)))) {
+      assertThat(plain.toJson(event)).isEqualTo(seedShape);
+      assertThat(plain.fromJson(seedShape)).isEqualTo(event);
+    }
+  }
 
-    assertThat(json).isEqualTo(
-        HEADER_PREFIX + ",\"inviteId\":42,\"token\":\"tok_3f9a\",\"email\":\"ada@example.com\"}");
-    assertThat(camel.fromJson(json)).isEqualTo(event);
+  @Test
+  void aPlainMapper_neitherDropsAPresentFieldNorInventsAMissingOne() {
+    String seed = HEADER_PREFIX
+        + ",\"invite_id\":42,\"token\":\"tok_3f9a\",\"email\":\"ada@example.com\"}";
+    String unknown = seed.replace("\"invite_id\":42", "\"invite_id\":42,\"inviteId\":7");
+    String missing = seed.replace("\"invite_id\":42,", "");
+
+    for (EventCodec plain : List.of(
+        codecs().facade(CodecConfig.defaults().withSnakeCase(false)),
+        codecs().moduleOnly(CodecConfig.defaults().withSnakeCase(false)))) {
+      assertThatThrownBy(() -> plain.fromJson(unknown))
+          .satisfies(e -> assertThat(rootOrSelf(e)).isInstanceOf(EventFormatException.class)
+              .hasMessageContaining("'inviteId' is not a field"));
+      assertThatThrownBy(() -> plain.fromJson(missing))
+          .satisfies(e -> assertThat(rootOrSelf(e)).isInstanceOf(EventFormatException.class)
+              .hasMessageContaining("invite_id is missing"));
+    }
+  }
+
+  /** The module alone wraps the library's exception in Jackson's; the facade throws it. */
+  static Throwable rootOrSelf(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof EventFormatException
+          || cause instanceof io.github.domainevents.wire.UnknownEventTypeException) {
+        return cause;
+      }
+    }
+    return e;
   }
 
   @Test

@@ -4,7 +4,7 @@ import io.github.domainevents.DispatchReport;
 import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.EventContext;
 import io.github.domainevents.EventDispatchException;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.TransactionPhase;

@@ -1,7 +1,7 @@
 package io.github.domainevents.examples.readme;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.trace.EventTrace;
 import io.opentelemetry.api.OpenTelemetry;

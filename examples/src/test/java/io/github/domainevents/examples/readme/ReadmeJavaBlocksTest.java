@@ -69,6 +69,7 @@ class ReadmeJavaBlocksTest {
       "import io.github.domainevents.*;",
       "import io.github.domainevents.aggregate.*;",
       "import io.github.domainevents.trace.*;",
+      "import io.github.domainevents.wire.*;",
       "import io.github.domainevents.slf4j.*;",
       "import io.github.domainevents.opentelemetry.*;",
       "import io.github.domainevents.jackson.*;",

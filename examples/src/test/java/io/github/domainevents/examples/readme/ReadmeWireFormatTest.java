@@ -3,7 +3,7 @@ package io.github.domainevents.examples.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.EventHeader;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.examples.readme.ReadmeTypes.InviteCreated;
 import io.github.domainevents.jackson.EventJson;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.domainevents;
+package io.github.domainevents.wire;
 
 import io.github.domainevents.internal.SafeText;
 
@@ -7,6 +7,8 @@ import io.github.domainevents.internal.SafeText;
  * {@code event_type} naming a type this application does not know (or a class name someone hoped
  * would be loaded; it is not).
  *
+ * <p>Only the library creates it.
+ *
  * @since 0.1.0
  */
 public final class UnknownEventTypeException extends IllegalArgumentException {
@@ -14,12 +16,7 @@ public final class UnknownEventTypeException extends IllegalArgumentException {
 
   private final String eventType;
 
-  /**
-   * Creates the exception.
-   *
-   * @param eventType the unknown name
-   */
-  public UnknownEventTypeException(String eventType) {
+  UnknownEventTypeException(String eventType) {
     super(
         "unknown event_type '" + SafeText.escape(eventType)
             + "': no event class is registered under this name");

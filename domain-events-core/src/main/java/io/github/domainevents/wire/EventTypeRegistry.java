@@ -1,10 +1,13 @@
-package io.github.domainevents;
+package io.github.domainevents.wire;
 
+import io.github.domainevents.DomainEvent;
+import io.github.domainevents.EventType;
 import io.github.domainevents.internal.Checks;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,7 +73,7 @@ public final class EventTypeRegistry {
    * @throws UnknownEventTypeException if no class is registered under {@code name}
    */
   public Class<? extends DomainEvent> classOf(String name) {
-    Checks.requireNonNull(name, "name");
+    Objects.requireNonNull(name, "name must not be null");
     Class<? extends DomainEvent> type = classesByName.get(name);
     if (type == null) {
       throw new UnknownEventTypeException(name);
@@ -86,7 +89,7 @@ public final class EventTypeRegistry {
    * @throws NullPointerException if {@code name} is null
    */
   public Optional<Class<? extends DomainEvent>> find(String name) {
-    Checks.requireNonNull(name, "name");
+    Objects.requireNonNull(name, "name must not be null");
     return Optional.ofNullable(classesByName.get(name));
   }
 
@@ -98,7 +101,7 @@ public final class EventTypeRegistry {
    * @throws NullPointerException if {@code type} is null
    */
   public Optional<String> nameOf(Class<?> type) {
-    Checks.requireNonNull(type, "type");
+    Objects.requireNonNull(type, "type must not be null");
     return Optional.ofNullable(namesByClass.get(type));
   }
 
@@ -150,12 +153,13 @@ public final class EventTypeRegistry {
       Checks.requireArgument(
           !type.isInterface() && !Modifier.isAbstract(type.getModifiers()),
           "cannot register " + type.getName() + ": an event type must be a concrete class");
-      String name = EventTypes.nameOf(type);
+      String name = DomainEvent.eventTypeOf(type);
       Class<? extends DomainEvent> previous = classesByName.putIfAbsent(name, type);
-      Checks.requireArgument(
-          previous == null || previous == type,
-          "event type '" + name + "' is registered twice: by "
-              + (previous == null ? "" : previous.getName()) + " and by " + type.getName());
+      if (previous != null && previous != type) {
+        throw new IllegalArgumentException(
+            "event type '" + name + "' is registered twice: by " + previous.getName() + " and by "
+                + type.getName());
+      }
       return this;
     }
 
@@ -169,7 +173,7 @@ public final class EventTypeRegistry {
      */
     @SafeVarargs
     public final Builder register(Class<? extends DomainEvent>... types) {
-      Checks.requireNonNull(types, "types");
+      Objects.requireNonNull(types, "types must not be null");
       for (Class<? extends DomainEvent> type : types) {
         register(type);
       }
@@ -186,7 +190,7 @@ public final class EventTypeRegistry {
      * @throws IllegalArgumentException as {@link #register(Class)}
      */
     public Builder registerAll(Iterable<? extends Class<? extends DomainEvent>> types) {
-      Checks.requireNonNull(types, "types");
+      Objects.requireNonNull(types, "types must not be null");
       for (Class<? extends DomainEvent> type : types) {
         register(type);
       }

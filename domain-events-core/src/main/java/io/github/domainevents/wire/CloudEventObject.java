@@ -1,0 +1,276 @@
+package io.github.domainevents.wire;
+
+import io.github.domainevents.EventHeader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One CloudEvents 1.0 structured-mode document, as a JSON module reads it member by member: the
+ * CloudEvents rules of {@link CloudEventsFormat} in one place for every JSON library.
+ *
+ * <p>A reader walks the document's members once. For each it calls {@link #member(String,
+ * JsonKind)}, which checks the attribute name before the value is converted, and pushes the
+ * value of an attribute into the returned sink. For {@code data} the method returns null: the
+ * reader checks each of its members with {@link #dataField(String, JsonKind)} and keeps their
+ * values in its library's form, passing its strings to {@link #dataString(String)}. Then
+ * {@link #type()} validates the attributes and {@link #header(BiConsumer)} builds the header,
+ * from the values as written.
+ *
+ * <p>Not safe for concurrent use; one instance reads one document.
+ *
+ * @since 0.1.0
+ */
+public final class CloudEventObject {
+  private final ReadOptions options;
+  private final Map<String, ValueReader> attributes = new HashMap<>(16);
+  private final Set<String> dataFields = new HashSet<>();
+  private boolean data;
+  private boolean dataNull;
+
+  private CloudEventObject(ReadOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Starts reading a CloudEvent.
+   *
+   * @param kind the kind of the document's value
+   * @param options the limits
+   * @return a new reader of the document's members
+   * @throws EventFormatException if {@code kind} is not {@link JsonKind#OBJECT}
+   * @throws NullPointerException if an argument is null
+   */
+  public static CloudEventObject start(JsonKind kind, ReadOptions options) {
+    Objects.requireNonNull(kind, "kind must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    EventObject.requireObject(kind, "a CloudEvent");
+    return new CloudEventObject(options);
+  }
+
+  /**
+   * Accepts the next member of the document, checking its name first.
+   *
+   * @param name the member name
+   * @param kind the kind of its value
+   * @return a sink for the attribute's value, or null for {@code data} (the caller then reads
+   *     its members through {@link #dataField}) when {@code data} is an object or null
+   * @throws EventFormatException naming the member if its name is not a valid or supported
+   *     attribute name, it appeared before, or {@code data} is neither an object nor null
+   */
+  public @Nullable JsonSink member(String name, JsonKind kind) {
+    if (!CloudEventsFormat.isValidAttributeName(name)) {
+      throw new EventFormatException(
+          name, "'" + WireFormat.abbreviate(name) + "' is not a valid CloudEvents attribute"
+              + " name (lower-case letters and digits only)");
+    }
+    if (!CloudEventsFormat.isKnown(name)) {
+      throw new EventFormatException(
+          name, "unsupported CloudEvents attribute '" + WireFormat.abbreviate(name)
+              + "'; accepted: " + CloudEventsFormat.known());
+    }
+    if (attributes.containsKey(name) || (data && name.equals(CloudEventsFormat.DATA))) {
+      throw new EventFormatException(name, "'" + name + "' appears twice; duplicate keys are"
+          + " rejected");
+    }
+    if (name.equals(CloudEventsFormat.DATA)) {
+      data = true;
+      if (kind == JsonKind.NULL) {
+        dataNull = true;
+      } else if (kind != JsonKind.OBJECT) {
+        throw new EventFormatException(
+            CloudEventsFormat.DATA, "data must be a JSON object, was " + kind.describe());
+      }
+      return null;
+    }
+    ValueReader reader = name.equals(CloudEventsFormat.METADATA)
+        ? ValueReader.metadataText(options)
+        : ValueReader.of(name, options);
+    attributes.put(name, reader);
+    return reader;
+  }
+
+  /**
+   * Returns whether the {@code data} member was {@code null} (so the reader has no members to
+   * read from it).
+   *
+   * @return true if {@code data} was null
+   */
+  public boolean dataIsNull() {
+    return dataNull;
+  }
+
+  /**
+   * Accepts the next member of {@code data}.
+   *
+   * @param key the member name
+   * @param kind the kind of its value
+   * @throws EventFormatException naming {@code data.key} if it is a header key (header fields
+   *     travel as attributes), a type id such as {@code @class}, or appeared before
+   */
+  public void dataField(String key, JsonKind kind) {
+    String field = "data." + WireFormat.abbreviate(key);
+    if (WireFormat.isHeaderKey(key)) {
+      throw new EventFormatException(
+          field, "data must not contain the header key '" + key
+              + "'; header fields travel as CloudEvents attributes");
+    }
+    if (WireFormat.isTypeIdKey(key)) {
+      throw new EventFormatException(
+          field, "'" + field + "' is not accepted: types are chosen by the type attribute"
+              + " through the registry, never by class names in the payload");
+    }
+    if (!dataFields.add(key)) {
+      throw new EventFormatException(field, "'" + field + "' appears twice; duplicate keys are"
+          + " rejected");
+    }
+  }
+
+  /**
+   * Checks a string inside {@code data} against {@link ReadOptions#maxStringLength()}: the
+   * parser of a CloudEvent allows longer strings (see {@link
+   * CloudEventsFormat#parserStringLimit}) for the {@code metadata} extension only.
+   *
+   * @param value the string
+   * @throws EventFormatException naming {@code data} if the string is longer
+   */
+  public void dataString(String value) {
+    if (value.length() > options.maxStringLength()) {
+      throw new EventFormatException(
+          CloudEventsFormat.DATA, "data holds a string longer than the limit of "
+              + options.maxStringLength() + " characters (ReadOptions.withMaxStringLength)");
+    }
+  }
+
+  /**
+   * Validates the attributes against the specification's rules and returns {@code type}.
+   * Checks: {@code specversion} is {@code "1.0"}; {@code id}, {@code source} and {@code type}
+   * are non-empty strings; {@code source} is a URI reference; {@code datacontenttype}, if
+   * present, is a JSON media type.
+   *
+   * @return the value of {@code type}
+   * @throws EventFormatException naming the attribute that breaks a rule
+   */
+  public String type() {
+    String version = nonEmpty(CloudEventsFormat.SPECVERSION);
+    if (!CloudEventsFormat.SPEC_VERSION.equals(version)) {
+      throw new EventFormatException(
+          CloudEventsFormat.SPECVERSION,
+          "specversion must be \"1.0\", was '" + WireFormat.abbreviate(version) + "'");
+    }
+    String source = nonEmpty(CloudEventsFormat.SOURCE);
+    try {
+      new URI(source);
+    } catch (URISyntaxException e) {
+      throw new EventFormatException(
+          CloudEventsFormat.SOURCE,
+          "source must be a URI reference, was '" + WireFormat.abbreviate(source) + "'", e);
+    }
+    Object contentType = value(CloudEventsFormat.DATACONTENTTYPE);
+    if (contentType != null
+        && (!(contentType instanceof String text) || !CloudEventsFormat.isJsonMediaType(text))) {
+      throw new EventFormatException(
+          CloudEventsFormat.DATACONTENTTYPE, "datacontenttype must be a JSON media type such as "
+              + CloudEventsFormat.DATA_CONTENT_TYPE + ", was " + WireFormat.describe(contentType));
+    }
+    nonEmpty(CloudEventsFormat.ID);
+    String type = nonEmpty(CloudEventsFormat.TYPE);
+    if (WireFormat.isBlank(type)) {
+      throw new EventFormatException(CloudEventsFormat.TYPE, "type must not be blank");
+    }
+    return type;
+  }
+
+  /**
+   * Builds the header from the attributes, reading each value as written: {@code time} is
+   * parsed once from its text, and an error quotes that text.
+   *
+   * @param metadataParser parses the {@code metadata} extension's JSON text into the given sink;
+   *     it should throw {@link EventFormatException} on malformed text
+   * @return the header
+   * @throws EventFormatException naming the attribute if {@code id} is not a UUID, {@code time}
+   *     is missing or not RFC 3339 within the years 1 to 9999, an extension has the wrong type,
+   *     or {@code metadata} is not a string holding a JSON object within the limits
+   */
+  public EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
+    UUID id = WireFormat.parseUuid(CloudEventsFormat.ID, nonEmpty(CloudEventsFormat.ID));
+    Object time = value(CloudEventsFormat.TIME);
+    if (time == null) {
+      throw new EventFormatException(
+          CloudEventsFormat.TIME, "time is missing; it is required for domain events");
+    }
+    if (!(time instanceof String text)) {
+      throw WireFormat.wrongType(CloudEventsFormat.TIME, "an RFC 3339 timestamp string", time);
+    }
+    Instant occurredAt = WireFormat.parseTimestamp(CloudEventsFormat.TIME, text);
+    UUID correlationId = uuidExtension(CloudEventsFormat.CORRELATION_ID);
+    UUID causationId = uuidExtension(CloudEventsFormat.CAUSATION_ID);
+    return WireFormat.buildHeader(id, occurredAt, correlationId, causationId, metadata(
+        metadataParser));
+  }
+
+  private @Nullable Object metadata(BiConsumer<String, JsonSink> parser) {
+    Object metadata = value(CloudEventsFormat.METADATA);
+    if (metadata == null) {
+      return null;
+    }
+    if (!(metadata instanceof String json)) {
+      throw WireFormat.wrongType(
+          CloudEventsFormat.METADATA, "a string holding a JSON object", metadata);
+    }
+    ValueReader reader = ValueReader.of(WireFormat.METADATA, options);
+    try {
+      parser.accept(json, reader);
+    } catch (EventFormatException e) {
+      if (CloudEventsFormat.METADATA.equals(e.field()) || String.valueOf(e.field())
+          .startsWith(CloudEventsFormat.METADATA + "[")) {
+        throw e;
+      }
+      throw new EventFormatException(
+          CloudEventsFormat.METADATA, "metadata is not a valid JSON object: " + e.getMessage(), e);
+    }
+    Object value = reader.result();
+    if (!(value instanceof Map)) {
+      throw new EventFormatException(
+          CloudEventsFormat.METADATA, "metadata must be a string holding a JSON object, was '"
+              + WireFormat.abbreviate(json) + "'");
+    }
+    return value;
+  }
+
+  private @Nullable UUID uuidExtension(String name) {
+    Object value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw WireFormat.wrongType(name, "a UUID string", value);
+    }
+    return WireFormat.parseUuid(name, text);
+  }
+
+  private @Nullable Object value(String name) {
+    ValueReader reader = attributes.get(name);
+    return reader == null ? null : reader.result();
+  }
+
+  private String nonEmpty(String name) {
+    Map<String, @Nullable Object> values = new HashMap<>(2);
+    if (attributes.containsKey(name)) {
+      values.put(name, value(name));
+    }
+    String text = WireFormat.requireString(values, name);
+    if (text.isEmpty()) {
+      throw new EventFormatException(name, name + " must not be empty");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,292 @@
+package io.github.domainevents.wire;
+
+import io.github.domainevents.DomainEvent;
+import io.github.domainevents.EventHeader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event object in the flat wire shape, as a JSON module reads it member by member: the
+ * protocol's rules for reading, in one place for every JSON library.
+ *
+ * <p>A reader walks the top-level members of the object once. For each it calls {@link
+ * #member(String, JsonKind)}: header members get a {@link JsonSink} into which the reader pushes
+ * the value (it is checked and converted as it comes); for the event's own fields the method
+ * returns null and the reader keeps the value in its library's form. Then {@link
+ * #resolve(EventTypeRegistry, Class)} picks the class (for an abstract target), {@link
+ * #header(EventTypeRegistry, Class)} builds the header, and {@link #checkFields} checks the own
+ * fields against the class's properties, strictly, whatever the JSON library's settings.
+ *
+ * <p>Not safe for concurrent use; one instance reads one object.
+ *
+ * @since 0.1.0
+ */
+public final class EventObject {
+  private final ReadOptions options;
+  private final Map<String, ValueReader> header = new HashMap<>(8);
+  private final Map<String, JsonKind> fields = new LinkedHashMap<>();
+  private final Set<String> beyondDouble = new HashSet<>();
+  private @Nullable EventHeader embedded;
+
+  private EventObject(ReadOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Starts reading an event object.
+   *
+   * @param kind the kind of the value where an event object is expected
+   * @param options the limits
+   * @return a new reader of the object's members
+   * @throws EventFormatException if {@code kind} is not {@link JsonKind#OBJECT}
+   * @throws NullPointerException if an argument is null
+   */
+  public static EventObject start(JsonKind kind, ReadOptions options) {
+    Objects.requireNonNull(kind, "kind must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    requireObject(kind, "an event");
+    return new EventObject(options);
+  }
+
+  /**
+   * Checks that a document to be read as an event is a JSON object.
+   *
+   * @param kind the kind of the document's value
+   * @throws EventFormatException if it is not an object
+   */
+  public static void requireObject(JsonKind kind) {
+    requireObject(kind, "an event");
+  }
+
+  static void requireObject(JsonKind kind, String what) {
+    if (kind != JsonKind.OBJECT) {
+      throw new EventFormatException(
+          null, what + " must be a JSON object, was " + kind.describe());
+    }
+  }
+
+  /**
+   * Accepts the next member of the object.
+   *
+   * @param key the member name
+   * @param kind the kind of its value
+   * @return a sink for the value of a header member, or null for an event field (the caller
+   *     keeps its value)
+   * @throws EventFormatException naming the key if it appeared before (duplicate keys are
+   *     rejected) or is a type id such as {@code @class}
+   */
+  public @Nullable JsonSink member(String key, JsonKind kind) {
+    if (WireFormat.isTypeIdKey(key)) {
+      throw new EventFormatException(
+          key, "'" + WireFormat.abbreviate(key) + "' is not accepted: types are chosen by"
+              + " event_type through the registry, never by class names in the payload");
+    }
+    if (header.containsKey(key) || fields.containsKey(key)) {
+      throw new EventFormatException(
+          key, "'" + WireFormat.abbreviate(key) + "' appears twice; duplicate keys are rejected");
+    }
+    if (WireFormat.isHeaderKey(key)) {
+      ValueReader reader = ValueReader.of(key, options);
+      header.put(key, reader);
+      return reader;
+    }
+    fields.put(key, kind);
+    return null;
+  }
+
+  /**
+   * Notes a number with a fraction or exponent, as written, anywhere inside the value of the
+   * event field {@code key}. A number beyond the range of a double is remembered, and {@link
+   * #checkFields} rejects it unless the field is read exactly ({@code BigDecimal}, {@code
+   * BigInteger}).
+   *
+   * @param key the event field
+   * @param text the number's text
+   */
+  public void decimalInField(String key, String text) {
+    if (!beyondDouble.contains(key) && Double.isInfinite(Double.parseDouble(text))) {
+      beyondDouble.add(key);
+    }
+  }
+
+  /**
+   * Accepts a header already built (when a module re-reads an event it unwrapped from a
+   * CloudEvent, with the header as an embedded value that no JSON text can produce).
+   *
+   * @param built the header
+   */
+  public void embeddedHeader(EventHeader built) {
+    this.embedded = Objects.requireNonNull(built, "built must not be null");
+  }
+
+  /**
+   * Returns the registered class named by {@code event_type}, for reading into an abstract
+   * {@code target} ({@code DomainEvent}, {@code BaseDomainEvent}).
+   *
+   * @param <E> the target type
+   * @param registry the registered classes
+   * @param target the type asked for
+   * @return the registered class, a subtype of {@code target}
+   * @throws UnknownEventTypeException if no class is registered under the name
+   * @throws EventFormatException naming {@code event_type} if it is missing, null, not a
+   *     string, blank, or names a class that is not a {@code target}
+   */
+  public <E extends DomainEvent> Class<? extends E> resolve(
+      EventTypeRegistry registry, Class<E> target) {
+    String name = WireFormat.readEventType(headerValues());
+    Class<? extends DomainEvent> type = registry.classOf(name);
+    if (!target.isAssignableFrom(type)) {
+      throw new EventFormatException(
+          WireFormat.EVENT_TYPE, "event_type '" + name + "' is " + type.getName() + ", not a "
+              + target.getSimpleName());
+    }
+    return type.asSubclass(target);
+  }
+
+  /**
+   * Builds the header for reading {@code eventClass}. The class must be registered; a present
+   * {@code event_type} must be its registered name (a null or blank one is an error).
+   *
+   * @param registry the registered classes
+   * @param eventClass the concrete class being read
+   * @return the header
+   * @throws EventFormatException naming the field if the class is not registered, {@code
+   *     event_type} is null, blank or names another type, or a header field is missing or
+   *     invalid
+   */
+  public EventHeader header(EventTypeRegistry registry, Class<?> eventClass) {
+    Optional<String> registered = registry.nameOf(eventClass);
+    if (registered.isEmpty()) {
+      throw new EventFormatException(
+          WireFormat.EVENT_TYPE, eventClass.getName() + " is not registered in the"
+              + " EventTypeRegistry; register it to read it");
+    }
+    Map<String, @Nullable Object> values = headerValues();
+    if (values.containsKey(WireFormat.EVENT_TYPE)) {
+      String type = WireFormat.readEventType(values);
+      if (!type.equals(registered.get())) {
+        throw new EventFormatException(
+            WireFormat.EVENT_TYPE, "event_type '" + WireFormat.abbreviate(type)
+                + "' does not match " + eventClass.getName() + ", registered as '"
+                + registered.get() + "'");
+      }
+    }
+    EventHeader built = embedded;
+    return built != null ? built : WireFormat.readHeader(values, options);
+  }
+
+  private Map<String, @Nullable Object> headerValues() {
+    Map<String, @Nullable Object> values = new HashMap<>(8);
+    header.forEach((key, reader) -> values.put(key, reader.result()));
+    return values;
+  }
+
+  /**
+   * Checks the event's own fields against the properties of the class being read: every field
+   * must be a property, every required property must be present, and a field read into a
+   * number, boolean, string or enum property must have that JSON type (no fraction read into an
+   * integer, no string into a number, no number into a boolean, enum or string).
+   *
+   * @param eventClass the class being read
+   * @param headerProperty the name of its {@code EventHeader} property, or null if it has none
+   * @param properties the class's properties, by name, with their Java types; null when the
+   *     JSON module cannot tell them (a custom deserializer), and then only the header property
+   *     is checked
+   * @param required the names of the properties that must be present
+   * @throws EventFormatException naming the field that breaks a rule, or if the class has no
+   *     {@code EventHeader} property
+   */
+  public void checkFields(
+      Class<?> eventClass,
+      @Nullable String headerProperty,
+      @Nullable Map<String, Class<?>> properties,
+      Collection<String> required) {
+    if (headerProperty == null) {
+      throw new EventFormatException(
+          null, eventClass.getName() + " has no constructor parameter of type EventHeader;"
+              + " records need an 'EventHeader header' component, classes a @JsonCreator"
+              + " constructor taking the header");
+    }
+    if (fields.containsKey(headerProperty)) {
+      throw new EventFormatException(
+          headerProperty, "'" + headerProperty + "' is not an event field: header fields are the"
+              + " top-level keys " + WireFormat.HEADER_KEYS);
+    }
+    if (properties == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonKind> field : fields.entrySet()) {
+      String key = field.getKey();
+      Class<?> type = properties.get(key);
+      if (type == null) {
+        throw new EventFormatException(
+            key, "'" + WireFormat.abbreviate(key) + "' is not a field of " + eventClass.getName()
+                + "; unknown fields are rejected (fields: " + properties.keySet() + ")");
+      }
+      checkKind(key, field.getValue(), type);
+      if (beyondDouble.contains(key) && type != BigDecimal.class && type != BigInteger.class) {
+        throw new EventFormatException(
+            key, key + " holds a number beyond the range of a double; it would become Infinity");
+      }
+    }
+    for (String name : required) {
+      if (!name.equals(headerProperty) && !fields.containsKey(name)) {
+        throw new EventFormatException(
+            name, name + " is missing; it is required by " + eventClass.getName());
+      }
+    }
+  }
+
+
+  private static final Set<Class<?>> INTEGERS =
+      Set.of(int.class, long.class, short.class, byte.class, Integer.class, Long.class,
+          Short.class, Byte.class, BigInteger.class);
+  private static final Set<Class<?>> NUMBERS =
+      Set.of(double.class, float.class, Double.class, Float.class, BigDecimal.class,
+          Number.class);
+  private static final Set<Class<?>> STRINGS = Set.of(String.class, char.class, Character.class);
+
+  static void checkKind(String key, JsonKind kind, Class<?> type) {
+    if (kind == JsonKind.NULL) {
+      if (type.isPrimitive()) {
+        throw new EventFormatException(key, key + " is null; it must be a " + type.getName());
+      }
+      return;
+    }
+    String expected;
+    if (INTEGERS.contains(type)) {
+      if (kind == JsonKind.INTEGER) {
+        return;
+      }
+      expected = "an integer";
+    } else if (NUMBERS.contains(type)) {
+      if (kind == JsonKind.INTEGER || kind == JsonKind.DECIMAL) {
+        return;
+      }
+      expected = "a number";
+    } else if (type == boolean.class || type == Boolean.class) {
+      if (kind == JsonKind.BOOLEAN) {
+        return;
+      }
+      expected = "a boolean";
+    } else if (STRINGS.contains(type) || type.isEnum()) {
+      if (kind == JsonKind.STRING) {
+        return;
+      }
+      expected = "a string";
+    } else {
+      return;
+    }
+    throw new EventFormatException(
+        key, key + " must be " + expected + ", was " + kind.describe());
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.domainevents.jackson2;
+
+import io.github.domainevents.wire.JsonSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/** Writes what the wire protocol pushes into a Jackson 2 generator, numbers exactly; the
+ * generator's {@link IOException}s leave as {@link UncheckedIOException}s. */
+final class GeneratorSink implements JsonSink {
+  private final JsonGenerator gen;
+
+  GeneratorSink(JsonGenerator gen) {
+    this.gen = gen;
+  }
+
+  /** A generator call; its {@link IOException} leaves the sink unchecked. */
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private static void write(Write write) {
+    try {
+      write.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void startObject() {
+    write(() -> gen.writeStartObject());
+  }
+
+  @Override
+  public void endObject() {
+    write(() -> gen.writeEndObject());
+  }
+
+  @Override
+  public void name(String name) {
+    write(() -> gen.writeFieldName(name));
+  }
+
+  @Override
+  public void startArray() {
+    write(() -> gen.writeStartArray());
+  }
+
+  @Override
+  public void endArray() {
+    write(() -> gen.writeEndArray());
+  }
+
+  @Override
+  public void string(String value) {
+    write(() -> gen.writeString(value));
+  }
+
+  @Override
+  public void number(Number value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      write(() -> gen.writeNumber(value.intValue()));
+    } else if (value instanceof Long) {
+      write(() -> gen.writeNumber(value.longValue()));
+    } else if (value instanceof BigInteger big) {
+      write(() -> gen.writeNumber(big));
+    } else if (value instanceof BigDecimal decimal) {
+      write(() -> gen.writeNumber(decimal));
+    } else if (value instanceof Float) {
+      write(() -> gen.writeNumber(value.floatValue()));
+    } else {
+      write(() -> gen.writeNumber(value.doubleValue()));
+    }
+  }
+
+  @Override
+  public void bool(boolean value) {
+    write(() -> gen.writeBoolean(value));
+  }
+
+  @Override
+  public void nullValue() {
+    write(() -> gen.writeNull());
+  }
+}
