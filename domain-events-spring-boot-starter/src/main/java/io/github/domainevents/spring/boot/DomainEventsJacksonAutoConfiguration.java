@@ -2,7 +2,7 @@ package io.github.domainevents.spring.boot;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventType;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.jackson.DomainEventModule;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.domainevents.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventTypeRegistry;
+import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.jackson.DomainEventModule;
 import io.github.domainevents.springtest.duplicates.DuplicatesApp;
 import io.github.domainevents.springtest.json.JsonApp;
