@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -45,8 +45,8 @@ class EventsPageBrowserTest {
   @LocalServerPort int port;
   private @Nullable WebDriver browser;
 
-  @BeforeAll
-  static void findTheBrowser() {
+  @BeforeEach
+  void findTheBrowser() {
     chromedriver = onPath("chromedriver").orElse(null);
     chromium = onPath("chromium", "chromium-browser").orElse(null);
     if (chromedriver == null || chromium == null) {
@@ -59,8 +59,10 @@ class EventsPageBrowserTest {
               + missing
               + " on the PATH (Debian: apt-get install chromium chromium-driver; .ci/run does)";
       if ("true".equals(System.getenv("CI"))) {
-        fail(why.replace("skipped", "cannot run on CI") + "");
+        fail(why.replace("skipped", "cannot run on CI"));
       }
+      // Surefire's summary counts skipped tests without their reasons: say it where it is seen.
+      System.err.println("EventsPageBrowserTest: " + why);
       Assumptions.abort(why);
     }
   }
