@@ -323,7 +323,7 @@ final class HandlerRegistry {
   private static final class Bucket {
     private static final int FIRST_CAPACITY = 4;
 
-    HandlerEntry[] slots = new HandlerEntry[FIRST_CAPACITY];
+    @Nullable HandlerEntry[] slots = new HandlerEntry[FIRST_CAPACITY];
     /** Slots in use, live or closed. */
     int size;
     /** Live entries. */
@@ -362,7 +362,7 @@ final class HandlerRegistry {
 
     /** Moves the live entries to the front, in order; shrinks a mostly empty array. */
     private void compact(Work work) {
-      HandlerEntry[] target =
+      @Nullable HandlerEntry[] target =
           slots.length > FIRST_CAPACITY && live < slots.length / 4
               ? new HandlerEntry[Math.max(FIRST_CAPACITY, live * 2)]
               : slots;

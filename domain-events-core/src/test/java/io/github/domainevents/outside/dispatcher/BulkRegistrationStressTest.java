@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Bulk registration and closing on several threads while others dispatch: listeners with many
  * methods registered and closed whole, and hundreds of single registrations made and closed in
- * random order. Bounded (20,000 events per dispatching thread; the churning threads stop when
+ * random order. Bounded (10,000 events per dispatching thread; the churning threads stop when
  * the dispatching ones are done, after at most 20,000 rounds each) and stopped after 60 seconds.
  */
 class BulkRegistrationStressTest {
@@ -95,7 +95,7 @@ class BulkRegistrationStressTest {
 
   /**
    * Proves that bulk registration and closing keep dispatches consistent: 2 threads dispatch
-   * 20,000 events each (Ping and InviteCreated in turn) to 3 permanent handlers, while one
+   * 10,000 events each (Ping and InviteCreated in turn) to 3 permanent handlers, while one
    * thread registers whole listeners (5 methods each), 4 per round, and closes the previous
    * round's (so listeners are always registered once the first round is in; the senders wait
    * for it), and another registers 300 single handlers over 4 types and closes them in random
@@ -109,7 +109,7 @@ class BulkRegistrationStressTest {
   void bulkRegisterAndClose_whileDispatching_dispatchesSeeWholeListenersAndEveryPermanentHandler()
       throws Exception {
     int senders = 2;
-    int eventsPerThread = 20_000;
+    int eventsPerThread = 10_000;
     InProcessEventDispatcher dispatcher =
         InProcessEventDispatcher.builder().deadEventHandler(event -> {}).build();
     Map<String, Set<UUID>> permanent = new ConcurrentHashMap<>();
