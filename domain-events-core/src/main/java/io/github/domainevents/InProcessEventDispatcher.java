@@ -110,8 +110,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   /*
    * Implementation notes.
    *
-   * The hot path is dispatch() -> route() -> runHandlers(). route() reads one volatile snapshot
-   * and looks the event class up in that snapshot's ConcurrentHashMap of resolved routes;
+   * The hot path is dispatch() -> route() -> runHandlers(). route() reads the registry's last
+   * resolved route (one volatile read) or looks the event class up in its ConcurrentHashMap of
+   * resolved routes (see HandlerRegistry's notes);
    * runHandlers() begins and ends the dispatch on the thread's AmbientContext, whose pooled
    * frames save and restore the context, so the common case allocates nothing and takes no lock.
    * Everything that needs to record something (reports, run-all, async) goes through

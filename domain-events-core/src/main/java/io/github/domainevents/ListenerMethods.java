@@ -62,7 +62,11 @@ final class ListenerMethods {
     }
   }
 
-  /** One checked handler method of a listener class, its method handle not yet bound. */
+  /**
+   * One checked handler method of a listener class. Its method handle takes the listener and a
+   * {@link DomainEvent} and returns nothing, so that binding it to a listener gives {@link
+   * #HANDLER_SHAPE} with no further adaptation.
+   */
   private static final class Resolved {
     final Class<? extends DomainEvent> eventType;
     final int priority;
@@ -84,7 +88,7 @@ final class ListenerMethods {
     }
 
     Found bindTo(Object listener) {
-      MethodHandle target = unbound.bindTo(listener).asType(HANDLER_SHAPE);
+      MethodHandle target = unbound.bindTo(listener); // of HANDLER_SHAPE already
       return new Found(
           eventType, priority, phase, description, new MethodHandleHandler(target, description));
     }
@@ -188,7 +192,9 @@ final class ListenerMethods {
         DomainEvent.class.isAssignableFrom(parameter),
         "@HandleEvent method " + name + " must take a DomainEvent subtype, not "
             + parameter.getName());
-    MethodHandle unbound = unreflect(method, name);
+    MethodHandle unbound =
+        unreflect(method, name)
+            .asType(HANDLER_SHAPE.insertParameterTypes(0, method.getDeclaringClass()));
     HandleEvent annotation = method.getAnnotation(HandleEvent.class);
     return new Resolved(
         parameter.asSubclass(DomainEvent.class), annotation.priority(), annotation.phase(), name,
