@@ -1,5 +1,6 @@
 package io.github.domainevents.wire;
 
+import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.internal.Checks;
 import java.net.URI;
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #type()} validates the attributes and {@link #header(BiConsumer)} builds the header,
  * from the values as written.
  *
+ * <p>A codec that implements {@link JsonInput} and {@link JsonOutput} lets {@link #read} do all
+ * of this in one pass.
+ *
  * <p>Not safe for concurrent use; one instance reads one document.
  *
  * @since 0.1.0
@@ -35,9 +39,101 @@ public final class CloudEventObject {
   private final Set<String> dataFields = new HashSet<>();
   private boolean data;
   private boolean dataNull;
+  private final Walk.Scalars dataScalars = this::checkDataScalar;
 
   private CloudEventObject(ReadOptions options) {
     this.options = options;
+  }
+
+  /**
+   * Reads a whole CloudEvents structured-mode document in one pass and writes the event it
+   * holds, in the flat wire shape, into {@code event}: the members of {@code data} (copied
+   * unconverted), then {@code event_type}, then the header built from the attributes as an
+   * {@linkplain JsonOutput#embedded embedded} value under {@code event_id}. The codec then reads
+   * that buffer as the returned class, as it reads seed JSON
+   * (see {@link EventObject#read}, which accepts the embedded header).
+   *
+   * @param input the codec's parser over the document, not yet started
+   * @param options the limits
+   * @param registry the registered classes
+   * @param event the codec's buffer for the flat event
+   * @param metadataParser parses the {@code metadata} extension's JSON text into the given sink,
+   *     for example through {@link #readMetadata}
+   * @return the registered class named by {@code type}
+   * @throws EventFormatException naming the attribute or member if the document is empty, not
+   *     an object, has trailing content, or breaks a rule of {@link #member}, {@link
+   *     #dataField}, {@link #dataString}, {@link #type()} or {@link #header}
+   * @throws UnknownEventTypeException if {@code type} names no registered class
+   * @throws NullPointerException if an argument is null
+   */
+  public static Class<? extends DomainEvent> read(
+      JsonInput input, ReadOptions options, EventTypeRegistry registry, JsonOutput event,
+      BiConsumer<String, JsonSink> metadataParser) {
+    Checks.requireNonNull(input, "input");
+    Checks.requireNonNull(registry, "registry");
+    Checks.requireNonNull(event, "event");
+    Checks.requireNonNull(metadataParser, "metadataParser");
+    CloudEventObject cloudEvent = start(Walk.kind(Walk.first(input)), options);
+    event.startObject();
+    for (JsonInput.Token token = input.next(); token == JsonInput.Token.NAME;
+        token = input.next()) {
+      String name = input.name();
+      JsonInput.Token value = input.next();
+      JsonSink attribute = cloudEvent.member(name, Walk.kind(value));
+      if (attribute != null) {
+        Walk.push(input, attribute);
+      } else if (value == JsonInput.Token.START_OBJECT) {
+        cloudEvent.copyData(input, event);
+      }
+    }
+    Walk.end(input, null, "trailing content after the JSON value");
+    String type = cloudEvent.type();
+    Class<? extends DomainEvent> eventClass = registry.classOf(type);
+    EventHeader header = cloudEvent.header(metadataParser);
+    event.name(WireFormat.EVENT_TYPE);
+    event.string(type);
+    event.name(WireFormat.EVENT_ID);
+    event.embedded(header);
+    event.endObject();
+    return eventClass;
+  }
+
+  /** Copies the members of {@code data}, each checked by the protocol, into the flat event. */
+  private void copyData(JsonInput input, JsonOutput event) {
+    for (JsonInput.Token token = input.next(); token == JsonInput.Token.NAME;
+        token = input.next()) {
+      String key = input.name();
+      dataField(key, Walk.kind(input.next()));
+      event.name(key);
+      Walk.copy(input, event, dataScalars);
+    }
+  }
+
+  private void checkDataScalar(JsonInput.Token token, JsonInput input) {
+    if (token == JsonInput.Token.STRING) {
+      dataString(input.text());
+    }
+  }
+
+  /**
+   * Reads the JSON text of the {@code metadata} extension, from a codec's parser over that text,
+   * into {@code sink}: the body of the parser a codec passes to {@link #header} or {@link
+   * #read(JsonInput, ReadOptions, EventTypeRegistry, JsonOutput, BiConsumer)}.
+   *
+   * @param input the codec's parser over the text, not yet started
+   * @param sink where the value goes
+   * @throws EventFormatException naming {@code metadata} if the text holds no JSON value or
+   *     more than one
+   * @throws NullPointerException if an argument is null
+   */
+  public static void readMetadata(JsonInput input, JsonSink sink) {
+    Checks.requireNonNull(input, "input");
+    Checks.requireNonNull(sink, "sink");
+    if (input.next() == null) {
+      throw new EventFormatException(CloudEventsFormat.METADATA, "metadata holds no JSON");
+    }
+    Walk.push(input, sink);
+    Walk.end(input, CloudEventsFormat.METADATA, "trailing content after the metadata JSON object");
   }
 
   /**

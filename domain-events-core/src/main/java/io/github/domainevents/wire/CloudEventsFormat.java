@@ -2,6 +2,7 @@ package io.github.domainevents.wire;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
+import io.github.domainevents.internal.Checks;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -129,6 +130,47 @@ public final class CloudEventsFormat {
     if (!header.metadata().isEmpty()) {
       attribute(sink, METADATA, JsonText.of(header.metadata()));
     }
+  }
+
+  /**
+   * Writes a whole CloudEvents structured-mode document for {@code event}: the attributes of
+   * {@link #writeAttributes}, then {@code data} holding the event's own fields, copied from
+   * {@code fields} (the event as the codec wrote it in the flat wire shape: its header members
+   * are left out). The output is the codec's generator, which the caller then closes.
+   *
+   * @param event the event
+   * @param source the producer's URI reference
+   * @param registry the registry the event will be read back with
+   * @param options the limits it will be read back with
+   * @param fields the codec's parser over the flat JSON of {@code event}, on its first token or
+   *     before it
+   * @param out the codec's generator
+   * @throws IllegalArgumentException as {@link #writeAttributes} does
+   * @throws NullPointerException if an argument is null
+   */
+  public static void writeEvent(
+      DomainEvent event, URI source, EventTypeRegistry registry, ReadOptions options,
+      JsonInput fields, JsonOutput out) {
+    Checks.requireNonNull(fields, "fields");
+    Checks.requireNonNull(out, "out");
+    out.startObject();
+    writeAttributes(event, source, registry, options, out);
+    out.name(DATA);
+    out.startObject();
+    Walk.first(fields);
+    for (JsonInput.Token token = fields.next(); token == JsonInput.Token.NAME;
+        token = fields.next()) {
+      String key = fields.name();
+      fields.next();
+      if (WireFormat.isHeaderKey(key)) {
+        Walk.skip(fields);
+      } else {
+        out.name(key);
+        Walk.copy(fields, out, Walk.COPY);
+      }
+    }
+    out.endObject();
+    out.endObject();
   }
 
   private static void attribute(JsonSink sink, String name, String value) {

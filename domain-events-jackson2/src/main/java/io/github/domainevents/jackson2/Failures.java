@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.github.domainevents.DomainEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.UnknownEventTypeException;
 import java.util.List;
@@ -15,6 +17,18 @@ import org.jspecify.annotations.Nullable;
 /** Turns Jackson's read failures into the library's exceptions, keeping the field name. */
 final class Failures {
   private Failures() {}
+
+  /** As {@link #reading(JsonProcessingException)}; other I/O failures leave unchecked. */
+  static RuntimeException reading(IOException failure) {
+    return failure instanceof JsonProcessingException processing
+        ? reading(processing) : new UncheckedIOException(failure);
+  }
+
+  /** As {@link #reading(IOException)} for a failure the protocol's walk let through wrapped. */
+  static RuntimeException reading(UncheckedIOException failure) {
+    return failure.getCause() instanceof JsonProcessingException processing
+        ? reading(processing) : failure;
+  }
 
   static RuntimeException reading(JsonProcessingException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -59,6 +73,18 @@ final class Failures {
    * protocol's {@link IllegalArgumentException} (unregistered type, a limit) as it is, anything
    * else as an {@code IllegalArgumentException} naming the class.
    */
+  /** As {@link #writing(DomainEvent, String, JsonProcessingException)} for any I/O failure. */
+  static RuntimeException writing(DomainEvent event, String format, IOException failure) {
+    return failure instanceof JsonProcessingException processing
+        ? writing(event, format, processing) : new UncheckedIOException(failure);
+  }
+
+  /** As {@link #writing(DomainEvent, String, IOException)} for a wrapped failure. */
+  static RuntimeException writing(DomainEvent event, String format, UncheckedIOException failure) {
+    return failure.getCause() instanceof JsonProcessingException processing
+        ? writing(event, format, processing) : failure;
+  }
+
   static RuntimeException writing(
       DomainEvent event, String format, JsonProcessingException failure) {
     for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
@@ -74,7 +100,7 @@ final class Failures {
   private static @Nullable String currentName(JsonParser parser) {
     try {
       return parser.currentName();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }
