@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -113,6 +114,43 @@ public final class CloudEventObject {
     if (token == JsonInput.Token.STRING) {
       dataString(input.text());
     }
+  }
+
+  /**
+   * Starts reading a CloudEvent in binary mode, where the attributes come as plain values (the
+   * headers of a Kafka record or an HTTP request, without the binding's prefix, {@code
+   * datacontenttype} included if the binding carries it) and the event's own fields are the
+   * message body. Each attribute is checked as in structured mode; then {@link #type()}
+   * validates them and {@link #header} builds the header, mapping {@code traceparent} and
+   * {@code tracestate} into the metadata.
+   *
+   * @param attributes the attributes by name; values are strings (as headers carry them),
+   *     numbers or booleans
+   * @param options the limits
+   * @return the reader, with every attribute accepted
+   * @throws EventFormatException naming the attribute if its name is not valid or not supported,
+   *     its value breaks a limit, or it is {@code data} (the body, not an attribute)
+   * @throws IllegalArgumentException if a value is not a string, number or boolean
+   * @throws NullPointerException if an argument is null
+   */
+  public static CloudEventObject ofAttributes(Map<String, ?> attributes, ReadOptions options) {
+    Checks.requireNonNull(attributes, "attributes");
+    CloudEventObject cloudEvent = start(JsonKind.OBJECT, options);
+    attributes.forEach((name, value) -> {
+      if (CloudEventsFormat.DATA.equals(name)) {
+        throw new EventFormatException(
+            CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
+      }
+      Object plain = Checks.requireNonNull(value, "attribute " + name);
+      JsonKind kind = plain instanceof String ? JsonKind.STRING
+          : plain instanceof Boolean ? JsonKind.BOOLEAN
+          : plain instanceof Number ? JsonKind.INTEGER : JsonKind.OTHER;
+      JsonSink sink = cloudEvent.member(name, kind);
+      if (sink != null) {
+        JsonText.write(plain, sink);
+      }
+    });
+    return cloudEvent;
   }
 
   /**
@@ -287,14 +325,17 @@ public final class CloudEventObject {
 
   /**
    * Builds the header from the attributes, reading each value as written: {@code time} is
-   * parsed once from its text, and an error quotes that text.
+   * parsed once from its text, and an error quotes that text. The distributed-tracing
+   * attributes {@code traceparent} and {@code tracestate} become the metadata entries of the
+   * same names.
    *
    * @param metadataParser parses the {@code metadata} extension's JSON text into the given sink;
    *     it should throw {@link EventFormatException} on malformed text
    * @return the header
    * @throws EventFormatException naming the attribute if {@code id} is not a UUID, {@code time}
    *     is missing or not RFC 3339 within the years 1 to 9999, an extension has the wrong type,
-   *     or {@code metadata} is not a string holding a JSON object within the limits
+   *     {@code metadata} is not a string holding a JSON object within the limits, or a
+   *     tracing attribute is also a key inside {@code metadata}
    */
   public EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
     UUID id = WireFormat.parseUuid(CloudEventsFormat.ID, nonEmpty(CloudEventsFormat.ID));
@@ -309,8 +350,32 @@ public final class CloudEventObject {
     Instant occurredAt = WireFormat.parseTimestamp(CloudEventsFormat.TIME, text);
     UUID correlationId = uuidExtension(CloudEventsFormat.CORRELATION_ID);
     UUID causationId = uuidExtension(CloudEventsFormat.CAUSATION_ID);
-    return WireFormat.buildHeader(id, occurredAt, correlationId, causationId, metadata(
-        metadataParser));
+    return WireFormat.buildHeader(id, occurredAt, correlationId, causationId,
+        withTracing(metadata(metadataParser)));
+  }
+
+  /** Adds the distributed-tracing attributes to the metadata, under their own names. */
+  private @Nullable Object withTracing(@Nullable Object metadata) {
+    Object merged = metadata;
+    for (String name : CloudEventsFormat.TRACING) {
+      Object value = value(name);
+      if (value == null) {
+        continue;
+      }
+      if (!(value instanceof String)) {
+        throw WireFormat.wrongType(name, "a string", value);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> entries = merged == null ? new LinkedHashMap<>()
+          : new LinkedHashMap<>((Map<String, Object>) merged);
+      if (entries.containsKey(name)) {
+        throw new EventFormatException(name, "'" + name + "' is both an attribute and a key of"
+            + " the metadata extension; a writer sends it once, as the attribute");
+      }
+      entries.put(name, value);
+      merged = entries;
+    }
+    return merged;
   }
 
   private @Nullable Object metadata(BiConsumer<String, JsonSink> parser) {
