@@ -55,7 +55,7 @@ class ParallelSpringTestsTest {
     summary.printFailuresTo(new PrintWriter(failures), 40);
     assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
     assertThat(summary.getContainersFailedCount()).as(failures.toString()).isZero();
-    assertThat(summary.getTestsSucceededCount()).isEqualTo(33);
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(34);
     assertThat(SharedRun.contexts()).hasSize(1);
   }
 }

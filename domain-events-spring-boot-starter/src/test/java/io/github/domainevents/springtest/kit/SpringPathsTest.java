@@ -20,6 +20,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The other ways events reach the Spring dispatcher: Spring's ApplicationEventPublisher, {@code
@@ -99,6 +100,23 @@ class SpringPathsTest {
             """)
         .event(MailLogged.class)
         .isCausedBy(WelcomeMailSent.class);
+  }
+
+  @Test
+  @Transactional // Spring's test-managed transaction: rolled back after the test
+  void inATestManagedTransactionNoAfterCommitHandlerRuns(CapturedEvents events) {
+    long mine = SharedRun.nextInviteId();
+
+    dispatcher.dispatch(new InviteCreated(mine));
+
+    events.awaitEvent(CacheWarmed.class);
+    events.awaitQuiescence();
+    assertThat(events)
+        .hasCausalTree("""
+            invite.created
+              cache.warmed
+            """)
+        .doesNotContain(WelcomeMailSent.class);
   }
 
   @Test
