@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * EventCapture#executor}, because core carries the capture's scope along with the causal
  * context. Events of other tests running at the same time are not. The dispatcher must report
  * to the kit: build it with {@link EventCapture#instrument}, add {@link
- * EventCapture#interceptor()}, or dispatch through {@link EventCapture#recording}. Each event is
+ * EventCapture#interceptor()}, or dispatch through {@link EventCapture#recording}; the Spring
+ * Boot starter does this for its dispatcher bean when the kit is on the class path. Each event is
  * recorded once, however many handlers ran for it or how often it was dispatched.
  *
  * <p><b>Limits.</b> Work handed to a thread without the causal context (an executor not wrapped

@@ -50,6 +50,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * work should wait for it ({@link CapturedEvents#awaitQuiescence()}). A leaked scope cannot be
  * closed by the extension (only the code that opened it can), so it is reported, not repaired.
  *
+ * <p><b>With Spring Boot.</b> Add the extension to a {@code @SpringBootTest} class: when the
+ * application uses {@code domain-events-spring-boot-starter}, its dispatcher bean reports to the
+ * kit, so each test captures what it caused, also in after-commit handlers of the transactions it
+ * commits and on the application's task executor, and also when test classes share a cached
+ * application context or run in parallel. The extension needs nothing from the application
+ * context: captures are keyed by the test's causal scope, not by a bean.
+ *
  * <p><b>Limits.</b> The test must run on the thread that ran the extension's {@code beforeEach};
  * {@code @Timeout(threadMode = SEPARATE_THREAD)} moves it elsewhere and is not supported.
  * Parameters cannot be injected into constructors, which run before the capture opens.

@@ -26,7 +26,8 @@
  * dispatch in turn, asynchronous dispatches and wrapped executor tasks. Tests running in
  * parallel in one JVM, even sharing one dispatcher, each see only their own events.
  *
- * <p>Works on JUnit Jupiter 5 and 6.
+ * <p>Works on JUnit Jupiter 5 and 6, and in {@code @SpringBootTest} tests of applications using
+ * {@code domain-events-spring-boot-starter}, which connects its dispatcher bean to the kit.
  */
 @NullMarked
 package io.github.domainevents.test;

@@ -88,7 +88,8 @@ class DomainEventsAutoConfiguration {
       return new DispatcherLifecycle(domainEventDispatcher);
     }
 
-    private static @org.jspecify.annotations.Nullable Executor applicationExecutor(
+    /** The application's task executor, when the properties choose it and it exists. */
+    static @org.jspecify.annotations.Nullable Executor applicationExecutor(
         DomainEventsProperties properties, BeanFactory beanFactory) {
       if (properties.getAsyncExecutor() != DomainEventsProperties.AsyncExecutor.APPLICATION
           || !beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)) {
