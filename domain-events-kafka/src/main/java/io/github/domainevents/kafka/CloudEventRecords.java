@@ -1,0 +1,262 @@
+package io.github.domainevents.kafka;
+
+import io.github.domainevents.wire.CloudEventsFormat;
+import io.github.domainevents.wire.EventFormatException;
+import io.github.domainevents.wire.WireFormat;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CloudEvents Kafka protocol binding, both directions: an outgoing event becomes a record
+ * value and headers (binary or structured mode); a record becomes one structured-mode CloudEvents
+ * document for the codec, whatever mode it was written in.
+ *
+ * <p>Stateless; safe for concurrent use.
+ */
+final class CloudEventRecords {
+  private static final String WHAT_PAYLOAD = "the outbox payload";
+  private static final String WHAT_METADATA = "the metadata";
+
+  private CloudEventRecords() {}
+
+  /** A record's value and headers. */
+  static final class Encoded {
+    private final byte[] value;
+    private final List<Header> headers;
+
+    Encoded(byte[] value, List<Header> headers) {
+      this.value = value;
+      this.headers = headers;
+    }
+
+    byte[] value() {
+      return value;
+    }
+
+    List<Header> headers() {
+      return headers;
+    }
+  }
+
+  /** Encodes {@code event} in {@code mode}. */
+  static Encoded encode(Outgoing event, URI source, CloudEventsMode mode) {
+    JsonMembers data = JsonMembers.parse(event.payloadJson(), WHAT_PAYLOAD);
+    for (String key : WireFormat.HEADER_KEYS) {
+      data.remove(key);
+    }
+    JsonMembers metadata = metadataOf(event.metadataJson());
+    List<Header> headers = new ArrayList<>(12);
+    byte[] value;
+    if (mode == CloudEventsMode.BINARY) {
+      add(headers, KafkaEventHeaders.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
+      add(headers, KafkaEventHeaders.ID, event.eventId().toString());
+      add(headers, KafkaEventHeaders.SOURCE, source.toString());
+      add(headers, KafkaEventHeaders.TYPE, event.type());
+      add(headers, KafkaEventHeaders.TIME, WireFormat.formatTimestamp(event.occurredAt()));
+      add(headers, KafkaEventHeaders.CONTENT_TYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
+      if (event.correlationId() != null) {
+        add(headers, KafkaEventHeaders.CORRELATION_ID, event.correlationId().toString());
+      }
+      if (event.causationId() != null) {
+        add(headers, KafkaEventHeaders.CAUSATION_ID, event.causationId().toString());
+      }
+      if (!metadata.isEmpty()) {
+        add(headers, KafkaEventHeaders.METADATA, metadata.toJson());
+      }
+      value = utf8(data.toJson());
+    } else {
+      JsonMembers document = JsonMembers.empty();
+      document.putString(CloudEventsFormat.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
+      document.putString(CloudEventsFormat.ID, event.eventId().toString());
+      document.putString(CloudEventsFormat.SOURCE, source.toString());
+      document.putString(CloudEventsFormat.TYPE, event.type());
+      document.putString(CloudEventsFormat.TIME, WireFormat.formatTimestamp(event.occurredAt()));
+      document.putString(CloudEventsFormat.DATACONTENTTYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
+      if (event.correlationId() != null) {
+        document.putString(CloudEventsFormat.CORRELATION_ID, event.correlationId().toString());
+      }
+      if (event.causationId() != null) {
+        document.putString(CloudEventsFormat.CAUSATION_ID, event.causationId().toString());
+      }
+      if (!metadata.isEmpty()) {
+        document.putString(CloudEventsFormat.METADATA, metadata.toJson());
+      }
+      document.putRaw(CloudEventsFormat.DATA, data.toJson());
+      add(headers, KafkaEventHeaders.CONTENT_TYPE, KafkaEventHeaders.STRUCTURED_CONTENT_TYPE);
+      value = utf8(document.toJson());
+    }
+    String traceparent = metadata.has(KafkaEventHeaders.TRACEPARENT)
+        ? stringOrNull(metadata, KafkaEventHeaders.TRACEPARENT) : null;
+    if (traceparent != null) {
+      add(headers, KafkaEventHeaders.TRACEPARENT, traceparent);
+      String tracestate = stringOrNull(metadata, KafkaEventHeaders.TRACESTATE);
+      if (tracestate != null) {
+        add(headers, KafkaEventHeaders.TRACESTATE, tracestate);
+      }
+    }
+    return new Encoded(value, headers);
+  }
+
+  private static JsonMembers metadataOf(@Nullable String json) {
+    if (json == null || json.isBlank()) {
+      return JsonMembers.empty();
+    }
+    return JsonMembers.parse(json, WHAT_METADATA);
+  }
+
+  private static @Nullable String stringOrNull(JsonMembers members, String name) {
+    String raw = members.raw(name);
+    return raw != null && raw.startsWith("\"") ? JsonMembers.unescape(raw, WHAT_METADATA) : null;
+  }
+
+  /**
+   * Turns a record into one structured-mode CloudEvents document.
+   *
+   * @throws EventFormatException if the record is neither a binary-mode nor a JSON
+   *     structured-mode CloudEvent, or cannot be split into attributes and data
+   */
+  static Incoming decode(byte @Nullable [] value, Headers headers) {
+    String contentType = lastString(headers, KafkaEventHeaders.CONTENT_TYPE);
+    JsonMembers document;
+    if (contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents")) {
+      if (!isJson(contentType)) {
+        throw new EventFormatException(
+            KafkaEventHeaders.CONTENT_TYPE, "structured-mode content type '" + contentType
+                + "' is not supported; only JSON (application/cloudevents+json) is");
+      }
+      if (value == null) {
+        throw new EventFormatException(null, "a structured-mode record has no value");
+      }
+      document = JsonMembers.parse(text(value, "the record value"), "the structured CloudEvent");
+    } else {
+      document = binary(value, headers, contentType);
+    }
+    moveTraceContext(document, headers);
+    String type = document.string(CloudEventsFormat.TYPE, "the CloudEvent");
+    if (type == null) {
+      throw new EventFormatException(CloudEventsFormat.TYPE, "the CloudEvent has no type");
+    }
+    return new Incoming(type, document.toJson());
+  }
+
+  private static JsonMembers binary(
+      byte @Nullable [] value, Headers headers, @Nullable String contentType) {
+    JsonMembers document = JsonMembers.empty();
+    for (Header header : headers) {
+      String key = header.key();
+      if (!key.startsWith(KafkaEventHeaders.PREFIX)) {
+        continue;
+      }
+      String name = key.substring(KafkaEventHeaders.PREFIX.length());
+      if (document.has(name)) {
+        throw new EventFormatException(name, "the header " + key + " appears twice");
+      }
+      if (header.value() == null) {
+        throw new EventFormatException(name, "the header " + key + " has no value");
+      }
+      document.putString(name, text(header.value(), "the header " + key));
+    }
+    if (!document.has(CloudEventsFormat.SPECVERSION)) {
+      throw new EventFormatException(
+          CloudEventsFormat.SPECVERSION, "the record is not a CloudEvent: it has no "
+              + KafkaEventHeaders.SPECVERSION + " header (binary mode) and its content-type is "
+              + (contentType == null ? "missing" : "'" + contentType + "'")
+              + " (structured mode needs application/cloudevents+json)");
+    }
+    if (contentType != null) {
+      document.putString(CloudEventsFormat.DATACONTENTTYPE, contentType);
+    }
+    if (value != null && value.length > 0) {
+      if (contentType != null && !isJson(contentType)) {
+        throw new EventFormatException(
+            CloudEventsFormat.DATACONTENTTYPE, "binary-mode data of content type '" + contentType
+                + "' cannot be read; domain events are JSON");
+      }
+      document.putRaw(CloudEventsFormat.DATA, text(value, "the record value").strip());
+    }
+    return document;
+  }
+
+  /**
+   * Puts the trace context into the metadata extension, where the event keeps it: from the
+   * tracing extension ({@code traceparent}/{@code tracestate} attributes) or else the W3C
+   * headers, unless the metadata already has a {@code traceparent} (the event's own wins).
+   */
+  private static void moveTraceContext(JsonMembers document, Headers headers) {
+    String traceparent = null;
+    String tracestate = null;
+    if (document.has(KafkaEventHeaders.TRACEPARENT)) {
+      traceparent = document.string(KafkaEventHeaders.TRACEPARENT, "the CloudEvent");
+      tracestate = document.string(KafkaEventHeaders.TRACESTATE, "the CloudEvent");
+    } else {
+      traceparent = lastString(headers, KafkaEventHeaders.TRACEPARENT);
+      if (traceparent != null) {
+        tracestate = lastString(headers, KafkaEventHeaders.TRACESTATE);
+      }
+    }
+    document.remove(KafkaEventHeaders.TRACEPARENT);
+    document.remove(KafkaEventHeaders.TRACESTATE);
+    if (traceparent == null) {
+      return;
+    }
+    String metadataText = document.string(CloudEventsFormat.METADATA, "the CloudEvent");
+    JsonMembers metadata = metadataText == null
+        ? JsonMembers.empty()
+        : JsonMembers.parse(metadataText, "the metadata extension");
+    if (metadata.has(KafkaEventHeaders.TRACEPARENT)) {
+      return;
+    }
+    metadata.putString(KafkaEventHeaders.TRACEPARENT, traceparent);
+    if (tracestate != null && !metadata.has(KafkaEventHeaders.TRACESTATE)) {
+      metadata.putString(KafkaEventHeaders.TRACESTATE, tracestate);
+    }
+    document.putString(CloudEventsFormat.METADATA, metadata.toJson());
+  }
+
+  private static boolean isJson(String mediaType) {
+    int parameters = mediaType.indexOf(';');
+    String type = (parameters < 0 ? mediaType : mediaType.substring(0, parameters))
+        .trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
+  }
+
+  private static @Nullable String lastString(Headers headers, String key) {
+    Header header = headers.lastHeader(key);
+    if (header == null || header.value() == null) {
+      return null;
+    }
+    return text(header.value(), "the header " + key);
+  }
+
+  private static void add(List<Header> headers, String key, String value) {
+    headers.add(new RecordHeader(key, utf8(value)));
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Decodes strict UTF-8: malformed bytes are an error, never replaced. */
+  static String text(byte[] bytes, String what) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new EventFormatException(null, what + " is not valid UTF-8", e);
+    }
+  }
+}
