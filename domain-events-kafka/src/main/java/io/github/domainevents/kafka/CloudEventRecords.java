@@ -1,5 +1,6 @@
 package io.github.domainevents.kafka;
 
+import io.github.domainevents.outbox.OutboxMessage;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.WireFormat;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -49,26 +51,28 @@ final class CloudEventRecords {
   }
 
   /** Encodes {@code event} in {@code mode}. */
-  static Encoded encode(Outgoing event, URI source, CloudEventsMode mode) {
-    JsonMembers data = JsonMembers.parse(event.payloadJson(), WHAT_PAYLOAD);
+  static Encoded encode(OutboxMessage event, URI source, CloudEventsMode mode) {
+    JsonMembers data = JsonMembers.parse(event.payload(), WHAT_PAYLOAD);
     for (String key : WireFormat.HEADER_KEYS) {
       data.remove(key);
     }
-    JsonMembers metadata = metadataOf(event.metadataJson());
+    JsonMembers metadata = metadataOf(event.metadata());
+    UUID correlationId = event.correlationId();
+    UUID causationId = event.causationId();
     List<Header> headers = new ArrayList<>(12);
     byte[] value;
     if (mode == CloudEventsMode.BINARY) {
       add(headers, KafkaEventHeaders.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
       add(headers, KafkaEventHeaders.ID, event.eventId().toString());
       add(headers, KafkaEventHeaders.SOURCE, source.toString());
-      add(headers, KafkaEventHeaders.TYPE, event.type());
+      add(headers, KafkaEventHeaders.TYPE, event.eventType());
       add(headers, KafkaEventHeaders.TIME, WireFormat.formatTimestamp(event.occurredAt()));
       add(headers, KafkaEventHeaders.CONTENT_TYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
-      if (event.correlationId() != null) {
-        add(headers, KafkaEventHeaders.CORRELATION_ID, event.correlationId().toString());
+      if (correlationId != null) {
+        add(headers, KafkaEventHeaders.CORRELATION_ID, correlationId.toString());
       }
-      if (event.causationId() != null) {
-        add(headers, KafkaEventHeaders.CAUSATION_ID, event.causationId().toString());
+      if (causationId != null) {
+        add(headers, KafkaEventHeaders.CAUSATION_ID, causationId.toString());
       }
       if (!metadata.isEmpty()) {
         add(headers, KafkaEventHeaders.METADATA, metadata.toJson());
@@ -79,14 +83,14 @@ final class CloudEventRecords {
       document.putString(CloudEventsFormat.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
       document.putString(CloudEventsFormat.ID, event.eventId().toString());
       document.putString(CloudEventsFormat.SOURCE, source.toString());
-      document.putString(CloudEventsFormat.TYPE, event.type());
+      document.putString(CloudEventsFormat.TYPE, event.eventType());
       document.putString(CloudEventsFormat.TIME, WireFormat.formatTimestamp(event.occurredAt()));
       document.putString(CloudEventsFormat.DATACONTENTTYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
-      if (event.correlationId() != null) {
-        document.putString(CloudEventsFormat.CORRELATION_ID, event.correlationId().toString());
+      if (correlationId != null) {
+        document.putString(CloudEventsFormat.CORRELATION_ID, correlationId.toString());
       }
-      if (event.causationId() != null) {
-        document.putString(CloudEventsFormat.CAUSATION_ID, event.causationId().toString());
+      if (causationId != null) {
+        document.putString(CloudEventsFormat.CAUSATION_ID, causationId.toString());
       }
       if (!metadata.isEmpty()) {
         document.putString(CloudEventsFormat.METADATA, metadata.toJson());

@@ -1,24 +1,32 @@
 package io.github.domainevents.kafka;
 
+import io.github.domainevents.outbox.OutboxMessage;
+import io.github.domainevents.outbox.OutboxSink;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes events to Kafka as CloudEvents, through the Kafka protocol binding: the outbox
- * relay's sink.
+ * relay's {@link OutboxSink}.
  *
  * <pre>{@code
  * KafkaEventSink sink = KafkaEventSink.builder(Map.of("bootstrap.servers", brokers),
@@ -46,11 +54,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * @since 0.1.0
  */
-public final class KafkaEventSink implements AutoCloseable {
+public final class KafkaEventSink implements OutboxSink, AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final URI source;
   private final CloudEventsMode mode;
-  private final Function<? super String, String> topics;
+  private final Function<? super OutboxMessage, @Nullable String> topics;
   private final Duration sendTimeout;
 
   private KafkaEventSink(Builder builder, Producer<byte[], byte[]> producer) {
@@ -82,40 +90,77 @@ public final class KafkaEventSink implements AutoCloseable {
   /**
    * Publishes one event and waits for the broker's acknowledgement.
    *
-   * @param event the event, as the relay hands it over
+   * @param message the event, as the relay hands it over
+   * @throws NullPointerException if {@code message} is null
    * @throws IllegalArgumentException if the payload or metadata is not a JSON object, or no topic
-   *     is configured for the event's type
-   * @throws java.util.concurrent.TimeoutException if the broker did not acknowledge within the
-   *     send timeout (the record may still be written)
+   *     is configured for the event
+   * @throws TimeoutException if the broker did not acknowledge within the send timeout (the
+   *     record may still be written)
    * @throws InterruptedException if the thread was interrupted while waiting (the interrupt flag
    *     is set again)
    * @throws Exception the producer's failure, if the broker refused the record
    */
-  void publish(Outgoing event) throws Exception {
-    String topic = topics.apply(event.type());
+  @Override
+  public void publish(OutboxMessage message) throws Exception {
+    Sent sent = send(message);
+    await(sent, System.nanoTime() + sendTimeout.toNanos());
+  }
+
+  /**
+   * Publishes several events: sends them all, then waits for every acknowledgement, so the
+   * broker round trips overlap. One aggregate's events keep their order (same key, same
+   * partition, idempotent producer).
+   *
+   * @param messages the events, in publishing order
+   * @throws NullPointerException if {@code messages} or one of them is null
+   * @throws Exception as {@link #publish}, for the first event that failed; the relay then
+   *     publishes the batch again one by one
+   */
+  @Override
+  public void publishAll(List<OutboxMessage> messages) throws Exception {
+    Objects.requireNonNull(messages, "messages must not be null");
+    List<Sent> sent = new ArrayList<>(messages.size());
+    for (OutboxMessage message : messages) {
+      sent.add(send(message));
+    }
+    long deadline = System.nanoTime() + sendTimeout.toNanos();
+    for (Sent one : sent) {
+      await(one, deadline);
+    }
+  }
+
+  private Sent send(OutboxMessage message) {
+    Objects.requireNonNull(message, "message must not be null");
+    String topic = topics.apply(message);
     if (topic == null || topic.isBlank()) {
       throw new IllegalArgumentException(
-          "no Kafka topic for event type '" + event.type() + "' (event " + event.eventId() + ")");
+          "no Kafka topic for event type '" + message.eventType() + "' (event "
+              + message.eventId() + ")");
     }
-    CloudEventRecords.Encoded encoded = CloudEventRecords.encode(event, source, mode);
-    byte[] key = event.key() == null ? null : event.key().getBytes(StandardCharsets.UTF_8);
+    CloudEventRecords.Encoded encoded = CloudEventRecords.encode(message, source, mode);
+    byte[] key = message.aggregateId().getBytes(StandardCharsets.UTF_8);
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, null, key, encoded.value(), encoded.headers());
+    return new Sent(message, topic, producer.send(record));
+  }
+
+  private void await(Sent sent, long deadline) throws Exception {
+    OutboxMessage message = sent.message();
     try {
-      producer.send(record).get(sendTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      sent.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof Exception failure) {
         failure.addSuppressed(new IllegalStateException(
-            "publishing event " + event.eventId() + " (" + event.type() + ") to topic '" + topic
-                + "' failed"));
+            "publishing event " + message.eventId() + " (" + message.eventType() + ") to topic '"
+                + sent.topic() + "' failed"));
         throw failure;
       }
       throw e;
     } catch (TimeoutException e) {
       TimeoutException timeout = new TimeoutException(
-          "Kafka did not acknowledge event " + event.eventId() + " (" + event.type()
-              + ") on topic '" + topic + "' within " + sendTimeout
+          "Kafka did not acknowledge event " + message.eventId() + " (" + message.eventType()
+              + ") on topic '" + sent.topic() + "' within " + sendTimeout
               + "; it may still be written, so it may be delivered twice");
       timeout.initCause(e);
       throw timeout;
@@ -124,6 +169,9 @@ public final class KafkaEventSink implements AutoCloseable {
       throw e;
     }
   }
+
+  /** A record handed to the producer, and its acknowledgement to come. */
+  private record Sent(OutboxMessage message, String topic, Future<RecordMetadata> ack) {}
 
   /**
    * Closes the producer, waiting up to the send timeout for records in flight.
@@ -147,7 +195,7 @@ public final class KafkaEventSink implements AutoCloseable {
     private final Map<String, Object> properties;
     private final URI source;
     private CloudEventsMode mode = CloudEventsMode.BINARY;
-    private Function<? super String, String> topics;
+    private Function<? super OutboxMessage, @Nullable String> topics;
     private Duration sendTimeout = Duration.ofSeconds(30);
     private boolean topicSet;
 
@@ -159,7 +207,7 @@ public final class KafkaEventSink implements AutoCloseable {
       }
       this.properties = KafkaSettings.producer(producerProperties);
       this.source = source;
-      this.topics = type -> null;
+      this.topics = message -> null;
     }
 
     /**
@@ -172,7 +220,7 @@ public final class KafkaEventSink implements AutoCloseable {
      */
     public Builder topic(String topic) {
       String name = KafkaSettings.requireTopic(topic, "topic");
-      this.topics = type -> name;
+      this.topics = message -> name;
       this.topicSet = true;
       return this;
     }
@@ -186,8 +234,25 @@ public final class KafkaEventSink implements AutoCloseable {
      * @return this builder
      * @throws NullPointerException if {@code topicForType} is null
      */
-    public Builder topicPerType(Function<? super String, String> topicForType) {
-      this.topics = Objects.requireNonNull(topicForType, "topicForType must not be null");
+    public Builder topicPerType(Function<? super String, @Nullable String> topicForType) {
+      Objects.requireNonNull(topicForType, "topicForType must not be null");
+      this.topics = message -> topicForType.apply(message.eventType());
+      this.topicSet = true;
+      return this;
+    }
+
+    /**
+     * Chooses the topic per message, for example from its {@link OutboxMessage#aggregateType()}
+     * as Debezium's outbox router does; the function is called for every event and may be called
+     * concurrently.
+     *
+     * @param topicForMessage returns the topic for a message; returning null or a blank name makes
+     *     {@code publish} fail for that event (the relay retries it and in the end marks it dead)
+     * @return this builder
+     * @throws NullPointerException if {@code topicForMessage} is null
+     */
+    public Builder topicPerMessage(Function<? super OutboxMessage, @Nullable String> topicForMessage) {
+      this.topics = Objects.requireNonNull(topicForMessage, "topicForMessage must not be null");
       this.topicSet = true;
       return this;
     }
