@@ -1,0 +1,390 @@
+package io.github.domainevents.outbox;
+
+import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
+import io.github.domainevents.EventType;
+import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.Registration;
+import io.github.domainevents.wire.CloudEventsFormat;
+import io.github.domainevents.wire.EventTypeRegistry;
+import io.github.domainevents.wire.ReadOptions;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the events chosen for export into an outbox table, in the transaction of the
+ * application's own writes: one row per event, committed or rolled back with them.
+ *
+ * <pre>{@code
+ * Outbox outbox = Outbox.builder(() -> connection, eventJson::toJson)
+ *     .export(InviteCreated.class, "invite", e -> e.inviteId())
+ *     .build();
+ * outbox.registerOn(dispatcher);   // exported events dispatched from now on get a row
+ * }</pre>
+ *
+ * <h2>What is exported</h2>
+ *
+ * Each exported class is declared once, with the kind of aggregate its events belong to and how
+ * to get the aggregate's id from an event; the class must carry {@link EventType}, whose name is
+ * what the row stores ({@code type}) — never a Java class or method name. Other events are not
+ * written.
+ *
+ * <h2>The row</h2>
+ *
+ * The Debezium outbox columns {@code id} (the event id), {@code aggregatetype}, {@code
+ * aggregateid}, {@code type} and {@code payload} (the seed-compatible JSON of the whole event), so
+ * that a change-data-capture pipeline can relay the table instead of {@link OutboxRelay}; then the
+ * header ({@code occurred_at}, {@code correlation_id}, {@code causation_id}, {@code metadata} as
+ * JSON, and {@code traceparent} copied from the metadata) and the delivery state the relay keeps.
+ * The schema scripts are resources of this module: {@code
+ * io/github/domainevents/outbox/schema-h2.sql} and {@code schema-postgresql.sql}.
+ *
+ * <h2>Transactions</h2>
+ *
+ * The row is inserted at once (the handler {@link #registerOn} adds is an immediate one) through
+ * the connection {@link TransactionalConnection} gives, so it exists exactly when the
+ * application's transaction commits: a rolled-back transaction leaves no row. A connection in
+ * auto-commit mode is refused with an {@link IllegalStateException}, since its row would commit
+ * alone. A failed insert propagates out of the dispatch, so the application's transaction should
+ * roll back; under the dispatcher's {@code REPORT_AND_CONTINUE} error policy the failure only
+ * reaches the error handler, so use the default policy (or {@link #write(DomainEvent)}) for
+ * dispatchers that write the outbox. Writers of one aggregate must be serialized by the
+ * application (as they are for the aggregate's own state, by a row lock or a version check):
+ * the relay's order per aggregate is the order of the inserts.
+ *
+ * <p>An {@code Outbox} is immutable and safe for concurrent use.
+ *
+ * @since 0.1.0
+ */
+public final class Outbox {
+  private static final URI SOURCE = URI.create("urn:domain-events:outbox");
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final TransactionalConnection connections;
+  private final Function<? super DomainEvent, String> serializer;
+  private final Map<Class<?>, Export<?>> exports;
+  private final EventTypeRegistry registry;
+  private final Clock clock;
+  private final String insert;
+
+  private Outbox(Builder builder) {
+    this.connections = builder.connections;
+    this.serializer = builder.serializer;
+    this.exports = Map.copyOf(builder.exports);
+    this.registry = EventTypeRegistry.builder().registerAll(builder.exports.keySet()).build();
+    this.clock = builder.clock;
+    this.insert = "INSERT INTO " + builder.table
+        + " (id, aggregatetype, aggregateid, type, payload, occurred_at, correlation_id,"
+        + " causation_id, metadata, traceparent, status, attempts, next_attempt_at, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+  }
+
+  /**
+   * Starts an outbox.
+   *
+   * @param connections gives the connection of the transaction active on the writing thread
+   * @param serializer returns the seed-compatible JSON of an event (for example {@code
+   *     EventJson::toJson} of {@code domain-events-jackson}, or its Jackson 2 twin)
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(
+      TransactionalConnection connections, Function<? super DomainEvent, String> serializer) {
+    return new Builder(connections, serializer);
+  }
+
+  /**
+   * Tells whether events of {@code type} are exported.
+   *
+   * @param type an event class
+   * @return true if it was declared with {@link Builder#export}
+   */
+  public boolean exports(Class<?> type) {
+    return exports.containsKey(type);
+  }
+
+  /**
+   * Registers on {@code dispatcher} one immediate handler per exported class, which writes each
+   * event of that class with {@link #write(DomainEvent)}.
+   *
+   * @param dispatcher the dispatcher the application's events go through
+   * @return a registration that removes all of them
+   * @throws NullPointerException if {@code dispatcher} is null
+   */
+  public Registration registerOn(InProcessEventDispatcher dispatcher) {
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    List<Registration> registrations = new ArrayList<>();
+    for (Class<?> type : exports.keySet()) {
+      registrations.add(register(dispatcher, type));
+    }
+    return () -> registrations.forEach(Registration::close);
+  }
+
+  @SuppressWarnings("unchecked") // every key of exports is a DomainEvent class
+  private Registration register(InProcessEventDispatcher dispatcher, Class<?> type) {
+    return dispatcher.register((Class<DomainEvent>) type, new Writer(this));
+  }
+
+  /**
+   * Writes {@code event} into the outbox through the connection of the current transaction.
+   *
+   * @param event an event of an exported class
+   * @throws IllegalArgumentException if the event's class is not exported, its aggregate id is
+   *     null, blank or longer than 255 characters, or it cannot be written as JSON
+   * @throws IllegalStateException if the connection is in auto-commit mode
+   * @throws SQLException if the insert fails; the caller's transaction should roll back
+   */
+  public void write(DomainEvent event) throws SQLException {
+    write(connections.current(), event);
+  }
+
+  /**
+   * Writes {@code event} into the outbox through {@code connection}, in its current transaction.
+   *
+   * @param connection a connection with a transaction open (not in auto-commit mode)
+   * @param event an event of an exported class
+   * @throws IllegalArgumentException as for {@link #write(DomainEvent)}
+   * @throws IllegalStateException if the connection is in auto-commit mode
+   * @throws SQLException if the insert fails; the caller's transaction should roll back
+   */
+  public void write(Connection connection, DomainEvent event) throws SQLException {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(event, "event");
+    Export<?> export = exports.get(event.getClass());
+    if (export == null) {
+      throw new IllegalArgumentException(
+          "events of " + event.getClass().getName() + " are not exported: declare them with"
+              + " Outbox.Builder.export (exported: " + registry.names() + ")");
+    }
+    String aggregateId = export.aggregateIdOf(event);
+    String metadata = metadataJson(event);
+    String payload = serializer.apply(event);
+    if (payload == null) {
+      throw new IllegalArgumentException(
+          "the serializer returned null for the " + event.eventType() + " event " + event.eventId());
+    }
+    Tables.requireTransaction(connection, "writing the " + event.eventType() + " event to the outbox");
+    Object traceparent = event.metadata().get("traceparent");
+    var now = Tables.utc(clock.instant());
+    try (PreparedStatement statement = connection.prepareStatement(insert)) {
+      statement.setObject(1, event.eventId());
+      statement.setString(2, export.aggregateType);
+      statement.setString(3, aggregateId);
+      statement.setString(4, event.eventType());
+      statement.setString(5, payload);
+      statement.setObject(6, Tables.utc(event.occurredAt()));
+      statement.setObject(7, event.correlationId().orElse(null));
+      statement.setObject(8, event.causationId().orElse(null));
+      statement.setString(9, metadata);
+      statement.setString(10, traceparent instanceof String text ? text : null);
+      statement.setObject(11, now);
+      statement.setObject(12, now);
+      statement.executeUpdate();
+    }
+  }
+
+  /** The metadata as one compact JSON object, written by core's CloudEvents mapping. */
+  private String metadataJson(DomainEvent event) {
+    MetadataCapture capture = new MetadataCapture();
+    CloudEventsFormat.writeAttributes(event, SOURCE, registry, ReadOptions.defaults(), capture);
+    String json = capture.metadata();
+    return json == null ? "{}" : json;
+  }
+
+  /** Returns the exported type names and the table, for diagnostics. */
+  @Override
+  public String toString() {
+    return "Outbox[exports=" + registry.names() + "]";
+  }
+
+  /** The immediate handler {@link #registerOn} adds; named for handler listings. */
+  private static final class Writer implements DomainEventHandler<DomainEvent> {
+    private final Outbox outbox;
+
+    Writer(Outbox outbox) {
+      this.outbox = outbox;
+    }
+
+    @Override
+    public void handle(DomainEvent event) throws SQLException {
+      outbox.write(event);
+    }
+
+    @Override
+    public String toString() {
+      return "outbox writer";
+    }
+  }
+
+  /** One export declaration. */
+  private static final class Export<E extends DomainEvent> {
+    final Class<E> type;
+    final String aggregateType;
+    final Function<? super E, ?> aggregateId;
+
+    Export(Class<E> type, String aggregateType, Function<? super E, ?> aggregateId) {
+      this.type = type;
+      this.aggregateType = aggregateType;
+      this.aggregateId = aggregateId;
+    }
+
+    String aggregateIdOf(DomainEvent event) {
+      Object id = aggregateId.apply(type.cast(event));
+      String text = id == null ? null : id.toString();
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException(
+            "the aggregate id of the " + event.eventType() + " event " + event.eventId()
+                + " is " + (text == null ? "null" : "blank"));
+      }
+      if (text.length() > MAX_KEY_LENGTH) {
+        throw new IllegalArgumentException(
+            "the aggregate id of the " + event.eventType() + " event " + event.eventId()
+                + " has " + text.length() + " characters, more than " + MAX_KEY_LENGTH);
+      }
+      return text;
+    }
+  }
+
+  /** Picks the {@code metadata} attribute out of the CloudEvents attributes core writes. */
+  private static final class MetadataCapture implements io.github.domainevents.wire.JsonSink {
+    private @Nullable String name;
+    private @Nullable String metadata;
+
+    @Nullable String metadata() {
+      return metadata;
+    }
+
+    @Override
+    public void name(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void string(String value) {
+      if (CloudEventsFormat.METADATA.equals(name)) {
+        metadata = value;
+      }
+    }
+
+    @Override
+    public void startObject() {}
+
+    @Override
+    public void endObject() {}
+
+    @Override
+    public void startArray() {}
+
+    @Override
+    public void endArray() {}
+
+    @Override
+    public void number(Number value) {}
+
+    @Override
+    public void bool(boolean value) {}
+
+    @Override
+    public void nullValue() {}
+  }
+
+  /**
+   * Declares what an {@link Outbox} exports and where it writes. Not safe for concurrent use.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final TransactionalConnection connections;
+    private final Function<? super DomainEvent, String> serializer;
+    private final Map<Class<? extends DomainEvent>, Export<?>> exports = new LinkedHashMap<>();
+    private String table = Tables.OUTBOX;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(
+        TransactionalConnection connections, Function<? super DomainEvent, String> serializer) {
+      this.connections = Objects.requireNonNull(connections, "connections");
+      this.serializer = Objects.requireNonNull(serializer, "serializer");
+    }
+
+    /**
+     * Exports the events of {@code type}.
+     *
+     * @param type the event class; it must carry {@link EventType}
+     * @param aggregateType the kind of aggregate its events belong to (the {@code "aggregatetype"}
+     *     column, for example {@code "invite"}), at most 255 characters
+     * @param aggregateId returns the id of the aggregate an event belongs to (its {@code
+     *     toString()} is stored, at most 255 characters)
+     * @param <E> the event type
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code type} has no {@link EventType} or was already
+     *     exported, or {@code aggregateType} is blank or too long
+     */
+    public <E extends DomainEvent> Builder export(
+        Class<E> type, String aggregateType, Function<? super E, ?> aggregateId) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(aggregateType, "aggregateType");
+      Objects.requireNonNull(aggregateId, "aggregateId");
+      if (!type.isAnnotationPresent(EventType.class)) {
+        throw new IllegalArgumentException(
+            type.getName() + " has no @EventType: exported events are stored under their"
+                + " @EventType name, never under a Java class name");
+      }
+      if (aggregateType.isBlank() || aggregateType.length() > MAX_KEY_LENGTH) {
+        throw new IllegalArgumentException(
+            "aggregateType must be 1 to " + MAX_KEY_LENGTH + " non-blank characters, was '"
+                + aggregateType + "'");
+      }
+      if (exports.containsKey(type)) {
+        throw new IllegalArgumentException(type.getName() + " is already exported");
+      }
+      exports.put(type, new Export<>(type, aggregateType, aggregateId));
+      return this;
+    }
+
+    /**
+     * Sets the outbox table; default {@code domain_events_outbox}, as in the schema scripts.
+     *
+     * @param table a plain SQL identifier, optionally schema-qualified
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such an identifier
+     */
+    public Builder table(String table) {
+      this.table = Tables.checkName(table, "table");
+      return this;
+    }
+
+    /**
+     * Sets the clock that stamps rows ({@code created_at}, the first {@code next_attempt_at});
+     * default the system's UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the outbox.
+     *
+     * @return the outbox
+     * @throws IllegalArgumentException if two exported classes share one {@link EventType} name
+     */
+    public Outbox build() {
+      return new Outbox(this);
+    }
+  }
+}
