@@ -53,6 +53,7 @@ final class CloudEventRecords {
   /** Encodes {@code event} in {@code mode}. */
   static Encoded encode(OutboxMessage event, URI source, CloudEventsMode mode) {
     JsonMembers data = JsonMembers.parse(event.payload(), WHAT_PAYLOAD);
+    String time = time(event, data);
     for (String key : WireFormat.HEADER_KEYS) {
       data.remove(key);
     }
@@ -66,7 +67,7 @@ final class CloudEventRecords {
       add(headers, KafkaEventHeaders.ID, event.eventId().toString());
       add(headers, KafkaEventHeaders.SOURCE, source.toString());
       add(headers, KafkaEventHeaders.TYPE, event.eventType());
-      add(headers, KafkaEventHeaders.TIME, WireFormat.formatTimestamp(event.occurredAt()));
+      add(headers, KafkaEventHeaders.TIME, time);
       add(headers, KafkaEventHeaders.CONTENT_TYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
       if (correlationId != null) {
         add(headers, KafkaEventHeaders.CORRELATION_ID, correlationId.toString());
@@ -84,7 +85,7 @@ final class CloudEventRecords {
       document.putString(CloudEventsFormat.ID, event.eventId().toString());
       document.putString(CloudEventsFormat.SOURCE, source.toString());
       document.putString(CloudEventsFormat.TYPE, event.eventType());
-      document.putString(CloudEventsFormat.TIME, WireFormat.formatTimestamp(event.occurredAt()));
+      document.putString(CloudEventsFormat.TIME, time);
       document.putString(CloudEventsFormat.DATACONTENTTYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
       if (correlationId != null) {
         document.putString(CloudEventsFormat.CORRELATION_ID, correlationId.toString());
@@ -109,6 +110,18 @@ final class CloudEventRecords {
       }
     }
     return new Encoded(value, headers);
+  }
+
+  /**
+   * The event's time as written: from the payload's {@code occurred_at}, which keeps every
+   * digit, since a database column may have rounded {@link OutboxMessage#occurredAt()} (to
+   * microseconds on PostgreSQL and H2); from the message if the payload has none.
+   */
+  private static String time(OutboxMessage event, JsonMembers payload) {
+    String written = payload.has(WireFormat.OCCURRED_AT)
+        ? payload.string(WireFormat.OCCURRED_AT, WHAT_PAYLOAD) : null;
+    return WireFormat.formatTimestamp(written == null
+        ? event.occurredAt() : WireFormat.parseTimestamp(WireFormat.OCCURRED_AT, written));
   }
 
   private static JsonMembers metadataOf(@Nullable String json) {
