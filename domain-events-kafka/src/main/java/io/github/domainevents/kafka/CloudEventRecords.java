@@ -11,7 +11,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -57,59 +59,64 @@ final class CloudEventRecords {
     for (String key : WireFormat.HEADER_KEYS) {
       data.remove(key);
     }
-    JsonMembers metadata = metadataOf(event.metadata());
-    UUID correlationId = event.correlationId();
-    UUID causationId = event.causationId();
-    List<Header> headers = new ArrayList<>(12);
+    Map<String, String> attributes = attributes(event, source, time);
+    List<Header> headers = new ArrayList<>(14);
     byte[] value;
     if (mode == CloudEventsMode.BINARY) {
-      add(headers, KafkaEventHeaders.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
-      add(headers, KafkaEventHeaders.ID, event.eventId().toString());
-      add(headers, KafkaEventHeaders.SOURCE, source.toString());
-      add(headers, KafkaEventHeaders.TYPE, event.eventType());
-      add(headers, KafkaEventHeaders.TIME, time);
-      add(headers, KafkaEventHeaders.CONTENT_TYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
-      if (correlationId != null) {
-        add(headers, KafkaEventHeaders.CORRELATION_ID, correlationId.toString());
-      }
-      if (causationId != null) {
-        add(headers, KafkaEventHeaders.CAUSATION_ID, causationId.toString());
-      }
-      if (!metadata.isEmpty()) {
-        add(headers, KafkaEventHeaders.METADATA, metadata.toJson());
-      }
+      attributes.forEach((name, text) -> add(headers,
+          name.equals(CloudEventsFormat.DATACONTENTTYPE)
+              ? KafkaEventHeaders.CONTENT_TYPE : KafkaEventHeaders.PREFIX + name, text));
       value = utf8(data.toJson());
     } else {
       JsonMembers document = JsonMembers.empty();
-      document.putString(CloudEventsFormat.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
-      document.putString(CloudEventsFormat.ID, event.eventId().toString());
-      document.putString(CloudEventsFormat.SOURCE, source.toString());
-      document.putString(CloudEventsFormat.TYPE, event.eventType());
-      document.putString(CloudEventsFormat.TIME, time);
-      document.putString(CloudEventsFormat.DATACONTENTTYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
-      if (correlationId != null) {
-        document.putString(CloudEventsFormat.CORRELATION_ID, correlationId.toString());
-      }
-      if (causationId != null) {
-        document.putString(CloudEventsFormat.CAUSATION_ID, causationId.toString());
-      }
-      if (!metadata.isEmpty()) {
-        document.putString(CloudEventsFormat.METADATA, metadata.toJson());
-      }
+      attributes.forEach(document::putString);
       document.putRaw(CloudEventsFormat.DATA, data.toJson());
       add(headers, KafkaEventHeaders.CONTENT_TYPE, KafkaEventHeaders.STRUCTURED_CONTENT_TYPE);
       value = utf8(document.toJson());
     }
-    String traceparent = metadata.has(KafkaEventHeaders.TRACEPARENT)
-        ? stringOrNull(metadata, KafkaEventHeaders.TRACEPARENT) : null;
-    if (traceparent != null) {
-      add(headers, KafkaEventHeaders.TRACEPARENT, traceparent);
-      String tracestate = stringOrNull(metadata, KafkaEventHeaders.TRACESTATE);
-      if (tracestate != null) {
-        add(headers, KafkaEventHeaders.TRACESTATE, tracestate);
+    for (String trace : List.of(KafkaEventHeaders.TRACEPARENT, KafkaEventHeaders.TRACESTATE)) {
+      String text = attributes.get(trace);
+      if (text != null) {
+        add(headers, trace, text); // the W3C header, for tracing infrastructure
       }
     }
     return new Encoded(value, headers);
+  }
+
+  /**
+   * The CloudEvents attributes of the event, as plain strings in writing order, with the mapping
+   * of the JSON modules' CloudEvents format: the metadata entries {@code traceparent} and {@code
+   * tracestate}, when strings, travel as the distributed-tracing extension's attributes of those
+   * names, the rest of the metadata as the {@code metadata} extension (left out when empty).
+   */
+  private static Map<String, String> attributes(OutboxMessage event, URI source, String time) {
+    Map<String, String> attributes = new LinkedHashMap<>(16);
+    attributes.put(CloudEventsFormat.SPECVERSION, CloudEventsFormat.SPEC_VERSION);
+    attributes.put(CloudEventsFormat.ID, event.eventId().toString());
+    attributes.put(CloudEventsFormat.SOURCE, source.toString());
+    attributes.put(CloudEventsFormat.TYPE, event.eventType());
+    attributes.put(CloudEventsFormat.TIME, time);
+    attributes.put(CloudEventsFormat.DATACONTENTTYPE, CloudEventsFormat.DATA_CONTENT_TYPE);
+    UUID correlationId = event.correlationId();
+    if (correlationId != null) {
+      attributes.put(CloudEventsFormat.CORRELATION_ID, correlationId.toString());
+    }
+    UUID causationId = event.causationId();
+    if (causationId != null) {
+      attributes.put(CloudEventsFormat.CAUSATION_ID, causationId.toString());
+    }
+    JsonMembers metadata = metadataOf(event.metadata());
+    for (String trace : List.of(KafkaEventHeaders.TRACEPARENT, KafkaEventHeaders.TRACESTATE)) {
+      String text = stringOrNull(metadata, trace);
+      if (text != null) {
+        attributes.put(trace, text);
+        metadata.remove(trace);
+      }
+    }
+    if (!metadata.isEmpty()) {
+      attributes.put(CloudEventsFormat.METADATA, metadata.toJson());
+    }
+    return attributes;
   }
 
   /**

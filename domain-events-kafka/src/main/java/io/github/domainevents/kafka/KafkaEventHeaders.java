@@ -12,7 +12,10 @@ package io.github.domainevents.kafka;
  * #STRUCTURED_CONTENT_TYPE}. In both modes the record key is the aggregate id, so Kafka keeps one
  * aggregate's events in order, and the W3C {@link #TRACEPARENT} and {@link #TRACESTATE} headers
  * carry the trace context that the event's metadata holds (as the OpenTelemetry module keeps it),
- * so tracing infrastructure sees it without reading the value.
+ * so tracing infrastructure sees it without reading the value. The attribute mapping is the one
+ * of the JSON modules' CloudEvents format: the trace context travels as the CloudEvents
+ * distributed-tracing extension ({@code traceparent}, {@code tracestate} attributes), the rest of
+ * the metadata as the {@code metadata} extension.
  *
  * @since 0.1.0
  */
@@ -41,7 +44,20 @@ public final class KafkaEventHeaders {
   /** Binary mode: the causation id extension, absent when the event has none. */
   public static final String CAUSATION_ID = "ce_causationid";
 
-  /** Binary mode: the metadata extension, a JSON object as text, absent when empty. */
+  /**
+   * Binary mode: the CloudEvents distributed-tracing extension, the event's {@code traceparent}
+   * metadata entry (written also as the plain W3C {@link #TRACEPARENT} header).
+   */
+  public static final String CE_TRACEPARENT = "ce_traceparent";
+
+  /** Binary mode: the distributed-tracing extension's {@code tracestate}, from the metadata. */
+  public static final String CE_TRACESTATE = "ce_tracestate";
+
+  /**
+   * Binary mode: the metadata extension, a JSON object as text: the metadata other than {@code
+   * traceparent} and {@code tracestate} (which travel as the tracing extension), absent when
+   * empty.
+   */
   public static final String METADATA = "ce_metadata";
 
   /**
