@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param aggregateId the id of the aggregate the event belongs to; the row's {@code "aggregateid"}
  *     column. Messages with one aggregate id are published in the order they were written, so it
  *     is the natural partitioning or ordering key (the Kafka record key)
- * @param occurredAt when the event happened ({@code DomainEvent.occurredAt()}), UTC
+ * @param occurredAt when the event happened ({@code DomainEvent.occurredAt()}), UTC, as the
+ *     database kept it (microseconds on PostgreSQL and H2; the payload has the exact value)
  * @param correlationId the correlation id of the event's causal tree, or {@code null} when the
  *     event has none (a root event created outside any correlation scope)
  * @param causationId the id of the event that caused this one, or {@code null} for a root event

@@ -13,15 +13,14 @@ CREATE TABLE domain_events_outbox (
   causation_id    UUID,
   metadata        CHARACTER LARGE OBJECT NOT NULL,
   traceparent     VARCHAR(55),
-  status          VARCHAR(16) NOT NULL,
+  status          VARCHAR(16) NOT NULL, -- PENDING, DELIVERED or DEAD
   attempts        INTEGER NOT NULL,
   last_error      VARCHAR(2000),
   next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
   lease_owner     VARCHAR(200),
   lease_until     TIMESTAMP WITH TIME ZONE,
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-  delivered_at    TIMESTAMP WITH TIME ZONE,
-  CONSTRAINT domain_events_outbox_status CHECK (status IN ('PENDING', 'DELIVERED', 'DEAD'))
+  delivered_at    TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX domain_events_outbox_aggregate ON domain_events_outbox (aggregatetype, aggregateid, seq);
 CREATE INDEX domain_events_outbox_due ON domain_events_outbox (status, next_attempt_at, seq);
