@@ -5,10 +5,9 @@ import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventType;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
-import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
-import java.net.URI;
+import io.github.domainevents.wire.WireFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -67,7 +66,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class Outbox {
-  private static final URI SOURCE = URI.create("urn:domain-events:outbox");
   private static final int MAX_KEY_LENGTH = 255;
 
   private final TransactionalConnection connections;
@@ -193,10 +191,10 @@ public final class Outbox {
     }
   }
 
-  /** The metadata as one compact JSON object, written by core's CloudEvents mapping. */
+  /** The metadata as one compact JSON object, as core's seed header has it. */
   private String metadataJson(DomainEvent event) {
     MetadataCapture capture = new MetadataCapture();
-    CloudEventsFormat.writeAttributes(event, SOURCE, registry, ReadOptions.defaults(), capture);
+    WireFormat.writeHeader(event, registry, ReadOptions.defaults(), capture);
     String json = capture.metadata();
     return json == null ? "{}" : json;
   }
@@ -255,47 +253,153 @@ public final class Outbox {
     }
   }
 
-  /** Picks the {@code metadata} attribute out of the CloudEvents attributes core writes. */
+  /**
+   * Writes the {@code metadata} member of the seed header core writes (members of an object the
+   * caller started, so at depth 0) as compact JSON text, and ignores the other members.
+   */
   private static final class MetadataCapture implements io.github.domainevents.wire.JsonSink {
-    private @Nullable String name;
-    private @Nullable String metadata;
+    private final StringBuilder json = new StringBuilder();
+    private int depth;
+    private boolean capturing;
+    private boolean captured;
+    private boolean first = true;
 
     @Nullable String metadata() {
-      return metadata;
+      return captured ? json.toString() : null;
     }
 
-    @Override
-    public void name(String name) {
-      this.name = name;
+    private boolean writing() {
+      return capturing;
     }
 
-    @Override
-    public void string(String value) {
-      if (CloudEventsFormat.METADATA.equals(name)) {
-        metadata = value;
+    private void separator() {
+      if (!first) {
+        json.append(',');
+      }
+      first = false;
+    }
+
+    private void valueStart() {
+      if (depth > 0 && json.length() > 0 && json.charAt(json.length() - 1) != ':') {
+        separator();
+      }
+    }
+
+    private void valueEnd() {
+      if (capturing && depth == 0) {
+        capturing = false;
+        captured = true;
       }
     }
 
     @Override
-    public void startObject() {}
+    public void name(String name) {
+      if (depth == 0 && !capturing) {
+        capturing = WireFormat.METADATA.equals(name);
+        return;
+      }
+      if (writing()) {
+        separator();
+        quote(name);
+        json.append(':');
+      }
+    }
 
     @Override
-    public void endObject() {}
+    public void startObject() {
+      if (writing()) {
+        valueStart();
+        json.append('{');
+        first = true;
+      }
+      depth++;
+    }
 
     @Override
-    public void startArray() {}
+    public void endObject() {
+      depth--;
+      if (writing()) {
+        json.append('}');
+        first = false;
+        valueEnd();
+      }
+    }
 
     @Override
-    public void endArray() {}
+    public void startArray() {
+      if (writing()) {
+        valueStart();
+        json.append('[');
+        first = true;
+      }
+      depth++;
+    }
 
     @Override
-    public void number(Number value) {}
+    public void endArray() {
+      depth--;
+      if (writing()) {
+        json.append(']');
+        first = false;
+        valueEnd();
+      }
+    }
 
     @Override
-    public void bool(boolean value) {}
+    public void string(String value) {
+      scalar(null, value);
+    }
 
     @Override
-    public void nullValue() {}
+    public void number(Number value) {
+      scalar(value.toString(), null);
+    }
+
+    @Override
+    public void bool(boolean value) {
+      scalar(Boolean.toString(value), null);
+    }
+
+    @Override
+    public void nullValue() {
+      scalar("null", null);
+    }
+
+    private void scalar(@Nullable String literal, @Nullable String text) {
+      if (!writing()) {
+        return;
+      }
+      valueStart();
+      first = false;
+      if (text != null) {
+        quote(text);
+      } else {
+        json.append(literal);
+      }
+      valueEnd();
+    }
+
+    private void quote(String text) {
+      json.append('"');
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '"' -> json.append("\\\"");
+          case '\\' -> json.append("\\\\");
+          case '\n' -> json.append("\\n");
+          case '\r' -> json.append("\\r");
+          case '\t' -> json.append("\\t");
+          default -> {
+            if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+              json.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+              json.append(c);
+            }
+          }
+        }
+      }
+      json.append('"');
+    }
   }
 
   /**
