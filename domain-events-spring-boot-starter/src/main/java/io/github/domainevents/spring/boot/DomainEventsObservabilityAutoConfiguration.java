@@ -26,7 +26,8 @@ import org.springframework.core.annotation.Order;
  * one.
  *
  * <p>Each part is conditional: observations on Micrometer's {@code ObservationRegistry} class and
- * bean and {@code domain-events.observations.enabled}; counters on {@code MeterRegistry} and
+ * bean and {@code domain-events.observations.enabled=true} (off by default, see {@link
+ * DomainEventsProperties.Observations}); counters on {@code MeterRegistry} and
  * {@code domain-events.metrics.enabled}; the trace on {@code domain-events.trace.enabled} or an
  * {@code EventTrace} bean of the application's.
  */
@@ -96,8 +97,7 @@ class DomainEventsObservabilityAutoConfiguration {
   @ConditionalOnProperty(
       prefix = "domain-events.observations",
       name = "enabled",
-      havingValue = "true",
-      matchIfMissing = true)
+      havingValue = "true")
   static class ObservationsConfiguration {
 
     @Bean

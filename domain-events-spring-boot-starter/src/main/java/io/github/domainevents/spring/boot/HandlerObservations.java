@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * Observation} ({@link DomainEventsObservation#HANDLE}): a timer through Micrometer's meter
  * handler, a span through Micrometer Tracing's handler, whatever handlers the registry has. The
  * starter adds it to the auto-configured dispatcher when the application has an {@code
- * ObservationRegistry} bean; this factory is for dispatchers built by hand.
+ * ObservationRegistry} bean and sets {@code domain-events.observations.enabled=true} (off by
+ * default: see {@link DomainEventsProperties.Observations} for the cost); this factory is for
+ * dispatchers built by hand.
  *
  * <pre>{@code
  * InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()

@@ -44,6 +44,7 @@ class ObservabilityAutoConfigurationTest {
                   SimpleMetricsExportAutoConfiguration.class,
                   DomainEventsAutoConfiguration.class,
                   DomainEventsObservabilityAutoConfiguration.class))
+          .withPropertyValues("domain-events.observations.enabled=true")
           .withBean(WelcomeMail.class)
           .withBean(AuditTrail.class);
 
@@ -272,6 +273,30 @@ class ObservabilityAutoConfigurationTest {
   }
 
   @Test
+  void observationsAreOffByDefaultAndTheCountersOn() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                ObservationAutoConfiguration.class,
+                MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class,
+                DomainEventsAutoConfiguration.class,
+                DomainEventsObservabilityAutoConfiguration.class))
+        .withBean(AuditTrail.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ObservationRegistry.class);
+              assertThat(context.getBean(DomainEventsProperties.class).getObservations().isEnabled())
+                  .isFalse();
+              context.getBean(EventDispatcher.class).dispatch(new InviteCreated(15));
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(meters.find("domain.events.handle").timers()).isEmpty();
+              assertThat(meters.get("domain.events.dispatched").counter().count()).isEqualTo(1.0);
+            });
+  }
+
+  @Test
   void observationsAndCountersCanBeTurnedOffSeparately() {
     runner
         .withPropertyValues("domain-events.observations.enabled=false")
@@ -354,14 +379,17 @@ class ObservabilityAutoConfigurationTest {
 
   @Test
   void aTraceCapacityBelowOneFailsStartupNamingTheProperty() {
-    runner
-        .withPropertyValues("domain-events.trace.enabled=true", "domain-events.trace.capacity=0")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage("domain-events.trace.capacity must be at least 1, was 0"));
+    try (LogCapture contextLog = new LogCapture(Fixtures.CONTEXT_LOGGER)) {
+      runner
+          .withPropertyValues("domain-events.trace.enabled=true", "domain-events.trace.capacity=0")
+          .run(
+              context ->
+                  assertThat(context)
+                      .getFailure()
+                      .rootCause()
+                      .hasMessage("domain-events.trace.capacity must be at least 1, was 0"));
+      assertThat(contextLog.messages(Level.WARNING)).hasSize(1);
+    }
   }
 
   @Test
