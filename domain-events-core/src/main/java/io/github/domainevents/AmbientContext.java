@@ -32,28 +32,34 @@ final class AmbientContext {
   /*
    * Implementation notes.
    *
-   * One mutable frame stack per thread, reached through a ThreadLocal. Mutating it (rather than
-   * pushing immutable snapshots) is what keeps a synchronous dispatch free of allocation: the
-   * Frame objects are pooled and reused, so a thread allocates nothing once it has seen its
-   * deepest chain.
+   * One mutable context per thread, reached through a ThreadLocal. Mutating it (rather than
+   * pushing immutable snapshots) is what keeps a synchronous dispatch free of allocation.
    *
-   * A frame saves the four scope values (correlation, clock, id generator, innermost scope) and
-   * the chain base as they were when it was pushed; unwinding to it puts them back. This is the
-   * one place where the context is saved and restored: a dispatch pushes a frame carrying its
-   * event, an installed hand-off pushes a frame with no event and then the captured chain.
+   * The dispatch chain is two parallel arrays, events[] and headers[]; entries [base, top) are
+   * the chain visible on this thread. Beginning a dispatch costs two reference stores (the event
+   * and its header) and ending it two null stores: under G1 a non-null store into this
+   * long-lived array runs the full write barrier, so nothing else is stored on the usual path.
    *
-   * Stores are guarded: a pooled frame is clean (all null) when free, so only non-null values are
-   * saved and only non-null values cleared, and the context's own fields are only written when
-   * they change. Under G1 every reference store into this long-lived object runs a write
-   * barrier, and on the usual path (no scope open) nothing changes. The cause is not kept in a
-   * field of its own: the chain already holds it.
+   * The four scope values (correlation, clock, id generator, innermost scope) are almost always
+   * all null: nobody has opened a scope. A dispatch that begins in that state saves nothing and
+   * says so in the mark it returns (the SAVED bit is clear), so beginHandler and endDispatch,
+   * which get the mark back from a local variable, know without reading memory that "put back"
+   * means "set to null" - a few loads and compares, no stores unless a handler left a scope
+   * open. Only when a value is in effect is it saved, in the pooled Saved object of that entry.
+   * This is the one place where the context is saved and restored: an installed hand-off saves
+   * the same way (always, with the base) in the entry below the captured chain.
    *
-   * frames[base..top) is the dispatch chain visible on this thread: installing captured work
-   * moves base above the frames of the dispatches in progress, so they are left untouched and
-   * the work's own chain starts there.
+   * Installing captured work moves base above the entries of the dispatches in progress, so
+   * they are left untouched and the work's own chain starts there.
    */
   private static final ThreadLocal<AmbientContext> CURRENT =
       ThreadLocal.withInitial(AmbientContext::new);
+
+  /** Set in a mark when the entry saved scope values that must be put back. */
+  private static final int SAVED = 1 << 30;
+
+  /** The entry index of a mark. */
+  private static final int INDEX = SAVED - 1;
 
   /** The correlation id of an open correlation scope; it wins over the cause's correlation. */
   private @Nullable UUID correlationId;
@@ -67,12 +73,18 @@ final class AmbientContext {
   /** The innermost open scope on this thread, to detect scopes closed out of order. */
   private @Nullable Scope innermostScope;
 
-  /** The frame stack: {@code frames[0..top)} are in use; every element is non-null. */
-  private Frame[] frames = newFrames(new Frame[0], 8);
+  /** The events of the chain, {@code [0..top)} in use; null in an install entry. */
+  private @Nullable Object[] events = new Object[8];
+
+  /** The headers of {@link #events}, index for index. */
+  private @Nullable Object[] headers = new Object[8];
+
+  /** What each entry saved, when it saved anything; created on first use and reused. */
+  private @Nullable Saved[] saved = new Saved[8];
 
   private int top;
 
-  /** Where the visible dispatch chain starts: {@code frames[base..top)}. */
+  /** Where the visible dispatch chain starts: entries {@code [base..top)}. */
   private int base;
 
   private AmbientContext() {}
@@ -87,13 +99,13 @@ final class AmbientContext {
   /** The event being dispatched innermost on this thread (the cause), or null. */
   @Nullable Object cause() {
     int last = top - 1;
-    return last < base ? null : frames[last].event;
+    return last < base ? null : events[last];
   }
 
   /** The header of {@link #cause()}, or null. */
   @Nullable Object causeHeader() {
     int last = top - 1;
-    return last < base ? null : frames[last].header;
+    return last < base ? null : headers[last];
   }
 
   /** How many dispatches are nested in the visible chain (0 outside any handler). */
@@ -103,11 +115,11 @@ final class AmbientContext {
 
   /** The events of the visible dispatch chain, outermost first. */
   List<Object> chain() {
-    List<Object> events = new ArrayList<>(top - base);
+    List<Object> chain = new ArrayList<>(top - base);
     for (int i = base; i < top; i++) {
-      events.add(Checks.requireNonNull(frames[i].event, "chain event"));
+      chain.add(Checks.requireNonNull(events[i], "chain event"));
     }
-    return events;
+    return chain;
   }
 
   /** The open correlation scope's id, or null. */
@@ -134,11 +146,19 @@ final class AmbientContext {
    * @return the mark to pass to {@link #beginHandler} and {@link #endDispatch}
    */
   int beginDispatch(Object event, Object header) {
-    int mark = top;
-    Frame frame = push();
-    frame.event = event;
-    frame.header = header;
-    return mark;
+    int index = top;
+    if (index == events.length) {
+      grow(index + 1);
+    }
+    boolean save = innermostScope != null || correlationId != null || clock != null
+        || idGenerator != null;
+    if (save) {
+      save(index); // before the entry is pushed: if saving fails, nothing has changed
+    }
+    events[index] = event;
+    headers[index] = header;
+    top = index + 1;
+    return save ? index | SAVED : index;
   }
 
   /**
@@ -147,26 +167,37 @@ final class AmbientContext {
    * no open scope, so it cannot close its caller's scopes, and with no correlation scope, so the
    * handled event's correlation applies.
    */
-  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
   void beginHandler(int mark) {
-    Frame frame = frames[mark];
-    if (correlationId != null) {
-      correlationId = null;
-    }
-    if (clock != frame.clock) {
-      clock = frame.clock;
-    }
-    if (idGenerator != frame.idGenerator) {
-      idGenerator = frame.idGenerator;
-    }
-    if (innermostScope != null) {
-      innermostScope = null;
+    if ((mark & SAVED) == 0) {
+      clearLeftOpenScope();
+    } else {
+      Saved entry = savedAt(mark & INDEX);
+      putBack(null, entry.clock, entry.idGenerator, null);
     }
   }
 
   /** Ends the dispatch at {@code mark}: the context is exactly what it was before it began. */
   void endDispatch(int mark) {
-    unwind(mark);
+    int index = mark & INDEX;
+    events[index] = null;
+    headers[index] = null;
+    top = index;
+    if ((mark & SAVED) == 0) {
+      clearLeftOpenScope();
+    } else {
+      restore(index);
+    }
+  }
+
+  /**
+   * Puts back "nothing in effect" after a handler of a dispatch that began with nothing in
+   * effect. The scope values only change by opening a scope (which makes it the innermost) and
+   * are put back when it closes, so with no scope left open they are all null already.
+   */
+  private void clearLeftOpenScope() {
+    if (innermostScope != null) {
+      putBack(null, null, null, null);
+    }
   }
 
   // ---- handing off to another thread ----
@@ -174,14 +205,13 @@ final class AmbientContext {
   /** Captures this thread's context for work that will run elsewhere. */
   Captured capture() {
     int length = top - base;
-    Object[] events = new Object[length];
-    Object[] headers = new Object[length];
+    Object[] capturedEvents = new Object[length];
+    Object[] capturedHeaders = new Object[length];
     for (int i = 0; i < length; i++) {
-      Frame frame = frames[base + i];
-      events[i] = Checks.requireNonNull(frame.event, "chain event");
-      headers[i] = Checks.requireNonNull(frame.header, "chain header");
+      capturedEvents[i] = Checks.requireNonNull(events[base + i], "chain event");
+      capturedHeaders[i] = Checks.requireNonNull(headers[base + i], "chain header");
     }
-    return new Captured(correlationId, clock, idGenerator, events, headers);
+    return new Captured(correlationId, clock, idGenerator, capturedEvents, capturedHeaders);
   }
 
   /**
@@ -193,84 +223,94 @@ final class AmbientContext {
    * @return the mark to pass to {@link #uninstall}, in a {@code finally}
    */
   private int install(Captured captured) {
-    int mark = top;
-    push();
-    base = top;
-    for (int i = 0; i < captured.events.length; i++) {
-      Frame frame = push();
-      frame.event = captured.events[i];
-      frame.header = captured.headers[i];
+    int index = top;
+    int length = captured.events.length;
+    if (index + 1 + length > events.length) {
+      grow(index + 1 + length);
     }
-    correlationId = captured.correlationId;
-    clock = captured.clock;
-    idGenerator = captured.idGenerator;
-    innermostScope = null;
-    return mark;
+    save(index); // the last step that can fail: after it, only stores into arrays that fit
+    top = index + 1;
+    base = top;
+    for (int i = 0; i < length; i++) {
+      events[top] = captured.events[i];
+      headers[top] = captured.headers[i];
+      top++;
+    }
+    putBack(captured.correlationId, captured.clock, captured.idGenerator, null);
+    return index;
   }
 
   /** Puts back this thread's own context after the work installed at {@code mark}. */
   private void uninstall(int mark) {
-    unwind(mark);
-  }
-
-  /** Pushes a frame that saves the current context. */
-  private Frame push() {
-    if (top == frames.length) {
-      frames = newFrames(frames, top * 2);
-    }
-    Frame frame = frames[top++];
-    if (correlationId != null) {
-      frame.correlationId = correlationId;
-    }
-    if (clock != null) {
-      frame.clock = clock;
-    }
-    if (idGenerator != null) {
-      frame.idGenerator = idGenerator;
-    }
-    if (innermostScope != null) {
-      frame.scope = innermostScope;
-    }
-    frame.base = base;
-    return frame;
-  }
-
-  /** Pops every frame down to {@code mark} and restores what the frame at {@code mark} saved. */
-  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
-  private void unwind(int mark) {
     while (top > mark + 1) {
-      frames[--top].clear();
+      int last = --top;
+      events[last] = null;
+      headers[last] = null;
     }
-    Frame frame = frames[mark];
-    if (correlationId != frame.correlationId) {
-      correlationId = frame.correlationId;
-    }
-    if (clock != frame.clock) {
-      clock = frame.clock;
-    }
-    if (idGenerator != frame.idGenerator) {
-      idGenerator = frame.idGenerator;
-    }
-    if (innermostScope != frame.scope) {
-      innermostScope = frame.scope;
-    }
-    base = frame.base;
-    frame.clear();
     top = mark;
+    restore(mark);
   }
 
-  private static Frame[] newFrames(Frame[] old, int length) {
-    Frame[] grown = Arrays.copyOf(old, length);
-    for (int i = old.length; i < length; i++) {
-      grown[i] = new Frame();
+  /** Saves the scope values and the base in the pooled entry at {@code index}. */
+  private void save(int index) {
+    Saved entry = saved[index];
+    if (entry == null) {
+      entry = new Saved();
+      saved[index] = entry;
     }
-    return grown;
+    entry.correlationId = correlationId;
+    entry.clock = clock;
+    entry.idGenerator = idGenerator;
+    entry.scope = innermostScope;
+    entry.base = base;
   }
 
-  /** One pooled frame; clean (all null) while free. */
-  private static final class Frame {
-    @Nullable Object event;
-    @Nullable Object header;
+  /** Puts back what the entry at {@code index} saved, and clears it for reuse. */
+  private void restore(int index) {
+    Saved entry = savedAt(index);
+    putBack(entry.correlationId, entry.clock, entry.idGenerator, entry.scope);
+    base = entry.base;
+    entry.clear();
+  }
+
+  private Saved savedAt(int index) {
+    return Checks.requireNonNull(saved[index], "saved context");
+  }
+
+  /**
+   * Sets the four scope values, writing only those that change: under G1 every reference store
+   * into this long-lived object runs a write barrier.
+   */
+  @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
+  private void putBack(
+      @Nullable UUID correlationId,
+      @Nullable Clock clock,
+      @Nullable EventIdGenerator idGenerator,
+      @Nullable Scope innermostScope) {
+    if (this.correlationId != correlationId) {
+      this.correlationId = correlationId;
+    }
+    if (this.clock != clock) {
+      this.clock = clock;
+    }
+    if (this.idGenerator != idGenerator) {
+      this.idGenerator = idGenerator;
+    }
+    if (this.innermostScope != innermostScope) {
+      this.innermostScope = innermostScope;
+    }
+  }
+
+  /** Makes room for at least {@code capacity} entries. */
+  private void grow(int capacity) {
+    int length = Math.max(capacity, events.length * 2);
+    events = Arrays.copyOf(events, length);
+    headers = Arrays.copyOf(headers, length);
+    saved = Arrays.copyOf(saved, length);
+  }
+
+  /** The scope values and base one entry saved; cleared when put back, so it holds nothing. */
+  private static final class Saved {
     @Nullable UUID correlationId;
     @Nullable Clock clock;
     @Nullable EventIdGenerator idGenerator;
@@ -278,24 +318,10 @@ final class AmbientContext {
     int base;
 
     void clear() {
-      if (event != null) {
-        event = null;
-      }
-      if (header != null) {
-        header = null;
-      }
-      if (correlationId != null) {
-        correlationId = null;
-      }
-      if (clock != null) {
-        clock = null;
-      }
-      if (idGenerator != null) {
-        idGenerator = null;
-      }
-      if (scope != null) {
-        scope = null;
-      }
+      correlationId = null;
+      clock = null;
+      idGenerator = null;
+      scope = null;
     }
   }
 
