@@ -5,7 +5,8 @@ Usage:
   python3 domain-events-benchmarks/tools/growth_table.py RESULT.json
 
 Reads RegistrationGrowthBenchmark (time per operation and per handler: registering or closing
-all handlers of a dispatcher), HandlerCountBenchmark (one dispatch to N handlers, and to one
+all handlers of a dispatcher, by class, across 256 classes, as listeners; closing in order,
+newest first, at random, by listener), HandlerCountBenchmark (one dispatch to N handlers, and to one
 handler among N others) and DispatchGrowthBenchmark (dispatch across 1, 16, 256 event classes of
 a 12-level hierarchy). Standard library only. A cell is "n/a" when the run has no result for it.
 """
@@ -14,6 +15,8 @@ import json
 import sys
 
 PACKAGE = "io.github.domainevents.benchmarks."
+LISTENER_METHODS = 256
+UNIT_NS = {"ns/op": 1, "us/op": 1_000, "ms/op": 1_000_000, "s/op": 1_000_000_000}
 
 
 def fmt(value):
@@ -45,21 +48,42 @@ def main():
         key = (name, tuple(sorted((k, str(v)) for k, v in params.items())))
         return results.get(key)
 
-    out = ["### Registering and closing\n",
-           "One operation registers (or closes) all N handlers of a dispatcher; per handler is "
-           "the operation's time divided by N. Linear total cost is a flat per-handler column.\n",
-           "| N | register, one class: total · per handler | register, 256 classes: total · per "
-           "handler | close in order: total · per handler | register + dispatch + close one, "
-           "among N |",
-           "|---:|---:|---:|---:|---:|"]
     sizes = sorted({int(dict(p).get("handlers", 0)) for (n, p) in results
                     if n.startswith("RegistrationGrowthBenchmark")})
+
+    def per_handler(method, n, count):
+        r = get(f"RegistrationGrowthBenchmark.{method}", handlers=n)
+        if r is None or count == 0:
+            return "n/a"
+        return f"{fmt(r[0])} {r[2]} · {fmt(r[0] * UNIT_NS.get(r[2], 1) / count)} ns"
+
+    def listener_handlers(n):
+        return n // LISTENER_METHODS * LISTENER_METHODS
+
+    out = ["### Registering\n",
+           "One operation registers all N handlers of a fresh dispatcher; per handler is the "
+           "operation's time divided by the handlers registered. Linear total cost is a flat "
+           f"per-handler column. Listeners: N / {LISTENER_METHODS} listeners of "
+           f"{LISTENER_METHODS} @HandleEvent methods each (reading the methods included).\n",
+           "| N | one class: total · per handler | 256 classes: total · per handler "
+           "| listeners: total · per handler |",
+           "|---:|---:|---:|---:|"]
     for n in sizes:
-        cells = []
-        for method in ("registerOneType", "registerAcrossTypes", "closeInOrder"):
-            r = get(f"RegistrationGrowthBenchmark.{method}", handlers=n)
-            cells.append("n/a" if r is None else
-                         f"{fmt(r[0])} {r[2]} · {fmt(r[0] * 1000 / n)} ns")
+        cells = [per_handler("registerOneType", n, n), per_handler("registerAcrossTypes", n, n),
+                 per_handler("registerListeners", n, listener_handlers(n))]
+        out.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    out.append("")
+    out += ["### Closing\n",
+            "One operation closes all N registrations of a full dispatcher (N handlers of one "
+            "class; listeners as above).\n",
+            "| N | in order: total · per handler | newest first: total · per handler "
+            "| random order: total · per handler | listeners: total · per handler "
+            "| register + dispatch + close one, among N |",
+            "|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        cells = [per_handler("closeInOrder", n, n), per_handler("closeNewestFirst", n, n),
+                 per_handler("closeInRandomOrder", n, n),
+                 per_handler("closeListeners", n, listener_handlers(n))]
         r = get("RegistrationGrowthBenchmark.registerDispatchClose", handlers=n)
         cells.append("n/a" if r is None else f"{fmt(r[0])} {r[2]}")
         out.append(f"| {n:,} | " + " | ".join(cells) + " |")

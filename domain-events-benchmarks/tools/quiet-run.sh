@@ -6,7 +6,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh scenario6   # scenario 6 under G1, Serial, Parallel (~16 min)
 #   domain-events-benchmarks/tools/quiet-run.sh full17      # scenarios 1-8, every contender, JDK 17 (~33 min)
 #   domain-events-benchmarks/tools/quiet-run.sh full25      # the same on JDK 25 (~32 min)
-#   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~15 min)
+#   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~20 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
 #

@@ -18,6 +18,13 @@ final class HandlerEntry {
   final long sequence;
   final DomainEventHandler<DomainEvent> target;
 
+  /**
+   * The entry's index in its registry bucket, -1 once removed; the registry's bookkeeping,
+   * read and written only under the registry's lock, so that closing finds the entry without a
+   * search.
+   */
+  int slot = -1;
+
   private final Consumer<HandlerEntry> onClose;
   private final Handle handle;
 
@@ -48,10 +55,13 @@ final class HandlerEntry {
 
   /**
    * Lets the caller's registration go of this entry without removing it from the registry (used
-   * by {@code clear()}, which removes every entry at once); closing it afterwards does nothing.
+   * by {@code clear()} and by a group registration, which remove entries themselves); closing it
+   * afterwards does nothing.
+   *
+   * @return whether the registration was still open
    */
-  void release() {
-    handle.entry.set(null);
+  boolean release() {
+    return handle.entry.getAndSet(null) != null;
   }
 
   @Override

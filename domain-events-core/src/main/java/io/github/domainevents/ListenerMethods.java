@@ -18,11 +18,25 @@ import java.util.Map;
 
 /**
  * Finds the {@link HandleEvent} methods of a listener object and turns each into a handler
- * backed by a {@link MethodHandle}, resolved once here; no reflection happens per event.
+ * backed by a {@link MethodHandle}; no reflection happens per event. The methods of a listener
+ * class are read, checked and resolved once per class and cached: registering another instance
+ * of the class only binds the method handles to it.
  */
 final class ListenerMethods {
   private static final MethodType HANDLER_SHAPE =
       MethodType.methodType(void.class, DomainEvent.class);
+
+  /**
+   * The resolved handler methods of each listener class. A class whose methods are invalid has no
+   * value: the failure is thrown again, with the same message, every time.
+   */
+  private static final ClassValue<List<Resolved>> RESOLVED =
+      new ClassValue<>() {
+        @Override
+        protected List<Resolved> computeValue(Class<?> listenerClass) {
+          return resolve(listenerClass);
+        }
+      };
 
   private ListenerMethods() {}
 
@@ -49,7 +63,41 @@ final class ListenerMethods {
   }
 
   /**
-   * Returns the listener's handler methods, sorted by name then parameter type.
+   * One checked handler method of a listener class. Its method handle takes the listener and a
+   * {@link DomainEvent} and returns nothing, so that binding it to a listener gives {@link
+   * #HANDLER_SHAPE} with no further adaptation.
+   */
+  private static final class Resolved {
+    final Class<? extends DomainEvent> eventType;
+    final int priority;
+    final TransactionPhase phase;
+    final String description;
+    final MethodHandle unbound;
+
+    Resolved(
+        Class<? extends DomainEvent> eventType,
+        int priority,
+        TransactionPhase phase,
+        String description,
+        MethodHandle unbound) {
+      this.eventType = eventType;
+      this.priority = priority;
+      this.phase = phase;
+      this.description = description;
+      this.unbound = unbound;
+    }
+
+    Found bindTo(Object listener) {
+      MethodHandle target = unbound.bindTo(listener); // of HANDLER_SHAPE already
+      return new Found(
+          eventType, priority, phase, description, new MethodHandleHandler(target, description));
+    }
+  }
+
+  /**
+   * Returns the listener's handler methods, sorted by name then parameter type. The methods of
+   * its class are read once per class (see {@link #RESOLVED}); this call binds them to {@code
+   * listener}, in time linear in their number.
    *
    * @throws IllegalArgumentException naming the method, if an annotated method is not public,
    *     is static, does not take exactly one {@link DomainEvent} parameter, cannot be accessed,
@@ -57,7 +105,15 @@ final class ListenerMethods {
    *     listener has no annotated method at all
    */
   static List<Found> scan(Object listener) {
-    Class<?> listenerClass = listener.getClass();
+    List<Resolved> methods = RESOLVED.get(listener.getClass());
+    List<Found> found = new ArrayList<>(methods.size());
+    for (Resolved method : methods) {
+      found.add(method.bindTo(listener));
+    }
+    return found;
+  }
+
+  private static List<Resolved> resolve(Class<?> listenerClass) {
     Map<String, Method> bySignature = new LinkedHashMap<>();
     // Bridges of more derived classes: a superclass method with the same signature is overridden
     // through the bridge (a generic on(E) overridden by on(InviteCreated)); invoking it would call
@@ -95,11 +151,11 @@ final class ListenerMethods {
     methods.sort(
         Comparator.comparing(Method::getName)
             .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
-    List<Found> found = new ArrayList<>(methods.size());
+    List<Resolved> resolved = new ArrayList<>(methods.size());
     for (Method method : methods) {
-      found.add(toHandler(listener, method));
+      resolved.add(toHandler(method));
     }
-    return found;
+    return List.copyOf(resolved);
   }
 
   private static String signature(Method method) {
@@ -120,7 +176,7 @@ final class ListenerMethods {
     return false;
   }
 
-  private static Found toHandler(Object listener, Method method) {
+  private static Resolved toHandler(Method method) {
     String name = describe(method);
     int modifiers = method.getModifiers();
     Checks.requireArgument(
@@ -136,14 +192,13 @@ final class ListenerMethods {
         DomainEvent.class.isAssignableFrom(parameter),
         "@HandleEvent method " + name + " must take a DomainEvent subtype, not "
             + parameter.getName());
-    MethodHandle target = unreflect(method, name).bindTo(listener).asType(HANDLER_SHAPE);
+    MethodHandle unbound =
+        unreflect(method, name)
+            .asType(HANDLER_SHAPE.insertParameterTypes(0, method.getDeclaringClass()));
     HandleEvent annotation = method.getAnnotation(HandleEvent.class);
-    return new Found(
-        parameter.asSubclass(DomainEvent.class),
-        annotation.priority(),
-        annotation.phase(),
-        name,
-        new MethodHandleHandler(target, name));
+    return new Resolved(
+        parameter.asSubclass(DomainEvent.class), annotation.priority(), annotation.phase(), name,
+        unbound);
   }
 
   private static MethodHandle unreflect(Method method, String name) {

@@ -5,6 +5,8 @@ package io.github.domainevents;
  *
  * <p>Closing is idempotent, safe from any thread and from inside a handler. A dispatch already
  * in progress keeps the handlers it started with; later dispatches no longer see the handler.
+ * Closing a registration of an {@link InProcessEventDispatcher} takes amortised constant time,
+ * whatever the number of handlers registered.
  *
  * @since 0.1.0
  */

@@ -6,7 +6,9 @@ import io.github.domainevents.EventHeader;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,11 +28,19 @@ import org.openjdk.jmh.infra.Blackhole;
  * How registering and closing cost grows with the number of handlers: each operation registers
  * (or closes) all {@code handlers} of a dispatcher, so the score divided by {@code handlers} is
  * the cost of one registration at that size. Linear total cost shows as a flat per-handler
- * cost; the registry's copy-on-write shows as a per-handler cost growing with the count.
+ * cost; a copy-on-write registry (this library before issue 14) shows as a per-handler cost
+ * growing with the count.
+ *
+ * <p>The ways in: handlers of one class ({@link #registerOneType}), spread over 256 classes as a
+ * framework registers its beans at start-up ({@link #registerAcrossTypes}), and listeners with
+ * 256 {@code @HandleEvent} methods each ({@link #registerListeners}: {@code handlers / 256}
+ * listeners, so 768, 9,984 and 49,920 handlers for 1,000, 10,000 and 50,000; the operation
+ * includes reading the listener's methods). The ways out: closing in registration order, newest
+ * first, in random order, and listener by listener.
  *
  * <p>{@link #registerDispatchClose} is the churn of a long-running application (a handler added,
  * used once, removed) in a dispatcher that already holds {@code handlers} handlers over 256
- * event classes.
+ * event classes: the dispatch rebuilds the route of the class that changed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,10 +54,11 @@ public class RegistrationGrowthBenchmark {
 
 
   /** How many handlers the dispatcher holds at the end of a registration. */
-  @Param({"10", "100", "1000", "10000"})
+  @Param({"100", "1000", "10000", "50000"})
   public int handlers;
 
   private final List<DomainEventHandler<DomainEvent>> pool = new ArrayList<>();
+  private final List<ManyEventsListener> listeners = new ArrayList<>();
 
   /**
    * Makes the handlers, five classes in turn as in an application.
@@ -60,6 +71,9 @@ public class RegistrationGrowthBenchmark {
     for (int i = 0; i < handlers; i++) {
       Handler sink = sinks[i % sinks.length];
       pool.add(event -> sink.handle(event)); // a distinct object per registration
+    }
+    for (int i = 0; i < handlers / ManyEventsListener.METHODS; i++) {
+      listeners.add(new ManyEventsListener(sinks[i % sinks.length]));
     }
   }
 
@@ -99,6 +113,21 @@ public class RegistrationGrowthBenchmark {
   }
 
   /**
+   * Registers {@code handlers / 256} listeners with 256 handler methods each, one per class of
+   * {@link ManyEvents}.
+   *
+   * @param fresh an empty dispatcher
+   * @return the dispatcher
+   */
+  @Benchmark
+  public InProcessEventDispatcher registerListeners(Fresh fresh) {
+    for (ManyEventsListener listener : listeners) {
+      fresh.dispatcher.registerAll(listener);
+    }
+    return fresh.dispatcher;
+  }
+
+  /**
    * Closes every registration, in the order they were made.
    *
    * @param full a dispatcher holding every handler
@@ -106,6 +135,48 @@ public class RegistrationGrowthBenchmark {
    */
   @Benchmark
   public InProcessEventDispatcher closeInOrder(Full full) {
+    for (Registration registration : full.registrations) {
+      registration.close();
+    }
+    return full.dispatcher;
+  }
+
+  /**
+   * Closes every registration, the newest first.
+   *
+   * @param full a dispatcher holding every handler
+   * @return the dispatcher
+   */
+  @Benchmark
+  public InProcessEventDispatcher closeNewestFirst(Full full) {
+    for (int i = full.registrations.size() - 1; i >= 0; i--) {
+      full.registrations.get(i).close();
+    }
+    return full.dispatcher;
+  }
+
+  /**
+   * Closes every registration in a random order (the same for every operation).
+   *
+   * @param full a dispatcher holding every handler
+   * @return the dispatcher
+   */
+  @Benchmark
+  public InProcessEventDispatcher closeInRandomOrder(Full full) {
+    for (Registration registration : full.shuffled) {
+      registration.close();
+    }
+    return full.dispatcher;
+  }
+
+  /**
+   * Closes the registrations of {@code handlers / 256} listeners, one listener at a time.
+   *
+   * @param full a dispatcher holding the listeners
+   * @return the dispatcher
+   */
+  @Benchmark
+  public InProcessEventDispatcher closeListeners(FullOfListeners full) {
     for (Registration registration : full.registrations) {
       registration.close();
     }
@@ -147,6 +218,7 @@ public class RegistrationGrowthBenchmark {
 
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     final List<Registration> registrations = new ArrayList<>();
+    final List<Registration> shuffled = new ArrayList<>();
 
     /**
      * Fills the dispatcher.
@@ -160,6 +232,34 @@ public class RegistrationGrowthBenchmark {
       registrations.clear();
       for (DomainEventHandler<DomainEvent> handler : benchmark.pool) {
         registrations.add(dispatcher.register(Events.OrderPlaced.class, handler));
+      }
+      shuffled.clear();
+      shuffled.addAll(registrations);
+      Collections.shuffle(shuffled, new Random(14));
+    }
+  }
+
+  /** A dispatcher holding {@code handlers / 256} listeners, new for every operation. */
+  @State(Scope.Thread)
+  public static class FullOfListeners {
+    /** Made by JMH. */
+    public FullOfListeners() {}
+
+    InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+    final List<Registration> registrations = new ArrayList<>();
+
+    /**
+     * Fills the dispatcher.
+     *
+     * @param benchmark holds the listeners
+     */
+    @Setup(Level.Invocation)
+    public void setUp(RegistrationGrowthBenchmark benchmark) {
+      benchmark.checkPool();
+      dispatcher = InProcessEventDispatcher.builder().deadEventHandler(event -> {}).build();
+      registrations.clear();
+      for (ManyEventsListener listener : benchmark.listeners) {
+        registrations.add(dispatcher.registerAll(listener));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.domainevents.wire;
 
+import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.internal.Checks;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #type()} validates the attributes and {@link #header(BiConsumer)} builds the header,
  * from the values as written.
  *
+ * <p>A codec that implements {@link JsonInput} and {@link JsonOutput} lets {@link #read} do all
+ * of this in one pass.
+ *
  * <p>Not safe for concurrent use; one instance reads one document.
  *
  * @since 0.1.0
@@ -35,9 +40,138 @@ public final class CloudEventObject {
   private final Set<String> dataFields = new HashSet<>();
   private boolean data;
   private boolean dataNull;
+  private final Walk.Scalars dataScalars = this::checkDataScalar;
 
   private CloudEventObject(ReadOptions options) {
     this.options = options;
+  }
+
+  /**
+   * Reads a whole CloudEvents structured-mode document in one pass and writes the event it
+   * holds, in the flat wire shape, into {@code event}: the members of {@code data} (copied
+   * unconverted), then {@code event_type}, then the header built from the attributes as an
+   * {@linkplain JsonOutput#embedded embedded} value under {@code event_id}. The codec then reads
+   * that buffer as the returned class, as it reads seed JSON
+   * (see {@link EventObject#read}, which accepts the embedded header).
+   *
+   * @param input the codec's parser over the document, not yet started
+   * @param options the limits
+   * @param registry the registered classes
+   * @param event the codec's buffer for the flat event
+   * @param metadataParser parses the {@code metadata} extension's JSON text into the given sink,
+   *     for example through {@link #readMetadata}
+   * @return the registered class named by {@code type}
+   * @throws EventFormatException naming the attribute or member if the document is empty, not
+   *     an object, has trailing content, or breaks a rule of {@link #member}, {@link
+   *     #dataField}, {@link #dataString}, {@link #type()} or {@link #header}
+   * @throws UnknownEventTypeException if {@code type} names no registered class
+   * @throws NullPointerException if an argument is null
+   */
+  public static Class<? extends DomainEvent> read(
+      JsonInput input, ReadOptions options, EventTypeRegistry registry, JsonOutput event,
+      BiConsumer<String, JsonSink> metadataParser) {
+    Checks.requireNonNull(input, "input");
+    Checks.requireNonNull(registry, "registry");
+    Checks.requireNonNull(event, "event");
+    Checks.requireNonNull(metadataParser, "metadataParser");
+    CloudEventObject cloudEvent = start(Walk.kind(Walk.first(input)), options);
+    event.startObject();
+    for (JsonInput.Token token = input.next(); token == JsonInput.Token.NAME;
+        token = input.next()) {
+      String name = input.name();
+      JsonInput.Token value = input.next();
+      JsonSink attribute = cloudEvent.member(name, Walk.kind(value));
+      if (attribute != null) {
+        Walk.push(input, attribute);
+      } else if (value == JsonInput.Token.START_OBJECT) {
+        cloudEvent.copyData(input, event);
+      }
+    }
+    Walk.end(input, null, "trailing content after the JSON value");
+    String type = cloudEvent.type();
+    Class<? extends DomainEvent> eventClass = registry.classOf(type);
+    EventHeader header = cloudEvent.header(metadataParser);
+    event.name(WireFormat.EVENT_TYPE);
+    event.string(type);
+    event.name(WireFormat.EVENT_ID);
+    event.embedded(header);
+    event.endObject();
+    return eventClass;
+  }
+
+  /** Copies the members of {@code data}, each checked by the protocol, into the flat event. */
+  private void copyData(JsonInput input, JsonOutput event) {
+    for (JsonInput.Token token = input.next(); token == JsonInput.Token.NAME;
+        token = input.next()) {
+      String key = input.name();
+      dataField(key, Walk.kind(input.next()));
+      event.name(key);
+      Walk.copy(input, event, dataScalars);
+    }
+  }
+
+  private void checkDataScalar(JsonInput.Token token, JsonInput input) {
+    if (token == JsonInput.Token.STRING) {
+      dataString(input.text());
+    }
+  }
+
+  /**
+   * Starts reading a CloudEvent in binary mode, where the attributes come as plain values (the
+   * headers of a Kafka record or an HTTP request, without the binding's prefix, {@code
+   * datacontenttype} included if the binding carries it) and the event's own fields are the
+   * message body. Each attribute is checked as in structured mode; then {@link #type()}
+   * validates them and {@link #header} builds the header, mapping {@code traceparent} and
+   * {@code tracestate} into the metadata.
+   *
+   * @param attributes the attributes by name; values are strings (as headers carry them),
+   *     numbers or booleans
+   * @param options the limits
+   * @return the reader, with every attribute accepted
+   * @throws EventFormatException naming the attribute if its name is not valid or not supported,
+   *     its value breaks a limit, or it is {@code data} (the body, not an attribute)
+   * @throws IllegalArgumentException if a value is not a string, number or boolean
+   * @throws NullPointerException if an argument is null
+   */
+  public static CloudEventObject ofAttributes(Map<String, ?> attributes, ReadOptions options) {
+    Checks.requireNonNull(attributes, "attributes");
+    CloudEventObject cloudEvent = start(JsonKind.OBJECT, options);
+    attributes.forEach((name, value) -> {
+      if (CloudEventsFormat.DATA.equals(name)) {
+        throw new EventFormatException(
+            CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
+      }
+      Object plain = Checks.requireNonNull(value, "attribute " + name);
+      JsonKind kind = plain instanceof String ? JsonKind.STRING
+          : plain instanceof Boolean ? JsonKind.BOOLEAN
+          : plain instanceof Number ? JsonKind.INTEGER : JsonKind.OTHER;
+      JsonSink sink = cloudEvent.member(name, kind);
+      if (sink != null) {
+        JsonText.write(plain, sink);
+      }
+    });
+    return cloudEvent;
+  }
+
+  /**
+   * Reads the JSON text of the {@code metadata} extension, from a codec's parser over that text,
+   * into {@code sink}: the body of the parser a codec passes to {@link #header} or {@link
+   * #read(JsonInput, ReadOptions, EventTypeRegistry, JsonOutput, BiConsumer)}.
+   *
+   * @param input the codec's parser over the text, not yet started
+   * @param sink where the value goes
+   * @throws EventFormatException naming {@code metadata} if the text holds no JSON value or
+   *     more than one
+   * @throws NullPointerException if an argument is null
+   */
+  public static void readMetadata(JsonInput input, JsonSink sink) {
+    Checks.requireNonNull(input, "input");
+    Checks.requireNonNull(sink, "sink");
+    if (input.next() == null) {
+      throw new EventFormatException(CloudEventsFormat.METADATA, "metadata holds no JSON");
+    }
+    Walk.push(input, sink);
+    Walk.end(input, CloudEventsFormat.METADATA, "trailing content after the metadata JSON object");
   }
 
   /**
@@ -191,14 +325,17 @@ public final class CloudEventObject {
 
   /**
    * Builds the header from the attributes, reading each value as written: {@code time} is
-   * parsed once from its text, and an error quotes that text.
+   * parsed once from its text, and an error quotes that text. The distributed-tracing
+   * attributes {@code traceparent} and {@code tracestate} become the metadata entries of the
+   * same names.
    *
    * @param metadataParser parses the {@code metadata} extension's JSON text into the given sink;
    *     it should throw {@link EventFormatException} on malformed text
    * @return the header
    * @throws EventFormatException naming the attribute if {@code id} is not a UUID, {@code time}
    *     is missing or not RFC 3339 within the years 1 to 9999, an extension has the wrong type,
-   *     or {@code metadata} is not a string holding a JSON object within the limits
+   *     {@code metadata} is not a string holding a JSON object within the limits, or a
+   *     tracing attribute is also a key inside {@code metadata}
    */
   public EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
     UUID id = WireFormat.parseUuid(CloudEventsFormat.ID, nonEmpty(CloudEventsFormat.ID));
@@ -213,8 +350,32 @@ public final class CloudEventObject {
     Instant occurredAt = WireFormat.parseTimestamp(CloudEventsFormat.TIME, text);
     UUID correlationId = uuidExtension(CloudEventsFormat.CORRELATION_ID);
     UUID causationId = uuidExtension(CloudEventsFormat.CAUSATION_ID);
-    return WireFormat.buildHeader(id, occurredAt, correlationId, causationId, metadata(
-        metadataParser));
+    return WireFormat.buildHeader(id, occurredAt, correlationId, causationId,
+        withTracing(metadata(metadataParser)));
+  }
+
+  /** Adds the distributed-tracing attributes to the metadata, under their own names. */
+  private @Nullable Object withTracing(@Nullable Object metadata) {
+    Object merged = metadata;
+    for (String name : CloudEventsFormat.TRACING) {
+      Object value = value(name);
+      if (value == null) {
+        continue;
+      }
+      if (!(value instanceof String)) {
+        throw WireFormat.wrongType(name, "a string", value);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> entries = merged == null ? new LinkedHashMap<>()
+          : new LinkedHashMap<>((Map<String, Object>) merged);
+      if (entries.containsKey(name)) {
+        throw new EventFormatException(name, "'" + name + "' is both an attribute and a key of"
+            + " the metadata extension; a writer sends it once, as the attribute");
+      }
+      entries.put(name, value);
+      merged = entries;
+    }
+    return merged;
   }
 
   private @Nullable Object metadata(BiConsumer<String, JsonSink> parser) {

@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * #header(EventTypeRegistry, Class)} builds the header, and {@link #checkFields} checks the own
  * fields against the class's properties, strictly, whatever the JSON library's settings.
  *
+ * <p>A codec that implements {@link JsonInput} and {@link JsonOutput} lets {@link #read} do the
+ * walking: it reads the whole object in one pass and copies the own fields into the codec's
+ * buffer.
+ *
  * <p>Not safe for concurrent use; one instance reads one object.
  *
  * @since 0.1.0
@@ -36,6 +40,8 @@ public final class EventObject {
   private final Map<String, JsonKind> fields = new LinkedHashMap<>();
   private final Set<String> beyondDouble = new HashSet<>();
   private @Nullable EventHeader embedded;
+  private final Walk.Scalars ownFieldScalars = this::checkScalar;
+  private String field = "";
 
   private EventObject(ReadOptions options) {
     this.options = options;
@@ -55,6 +61,83 @@ public final class EventObject {
     Checks.requireNonNull(options, "options");
     requireObject(kind, "an event");
     return new EventObject(options);
+  }
+
+  /**
+   * Reads the event object at the input's current token (or at its first token, if it has not
+   * started) in one pass: header members are checked and converted by the protocol, and the
+   * event's own fields are copied unconverted into {@code fields}, as an object that is left
+   * open (the caller adds the header and ends it, see {@link #checkFields}). Strings are decoded
+   * (so the codec's string limit applies) and decimals beyond the range of a double noted. The
+   * input is left on the object's last token.
+   *
+   * @param input the codec's parser, on the object or before it
+   * @param options the limits
+   * @param fields the codec's buffer for the own fields
+   * @return the object read, for {@link #resolve}, {@link #header} and {@link #checkFields}
+   * @throws EventFormatException if the value is not an object, a key appears twice or is a
+   *     type id, or a header value breaks a limit; the message names the key
+   * @throws NullPointerException if an argument is null
+   */
+  public static EventObject read(JsonInput input, ReadOptions options, JsonOutput fields) {
+    Checks.requireNonNull(input, "input");
+    Checks.requireNonNull(fields, "fields");
+    JsonInput.Token token = input.current() == null ? input.next() : input.current();
+    EventObject event = start(Walk.kind(token), options);
+    fields.startObject();
+    for (token = input.next(); token == JsonInput.Token.NAME; token = input.next()) {
+      String key = input.name();
+      JsonInput.Token value = input.next();
+      if (value == JsonInput.Token.OTHER && key.equals(WireFormat.EVENT_ID)
+          && input.embedded() instanceof EventHeader header) {
+        event.embeddedHeader(header);
+        continue;
+      }
+      JsonSink sink = event.member(key, Walk.kind(value));
+      if (sink != null) {
+        Walk.push(input, sink);
+      } else {
+        fields.name(key);
+        event.field = key;
+        Walk.copy(input, fields, event.ownFieldScalars);
+      }
+    }
+    return event;
+  }
+
+  /** Checks the scalars of the own field being copied: strings decoded, decimals noted. */
+  private void checkScalar(JsonInput.Token token, JsonInput input) {
+    if (token == JsonInput.Token.DECIMAL) {
+      decimalInField(field, input.text());
+    } else {
+      input.text();
+    }
+  }
+
+  /**
+   * Starts reading a document that must hold one event object: advances the input to its first
+   * token and checks that it starts an object. After the codec has read the object, {@link
+   * #endDocument} checks that nothing follows.
+   *
+   * @param input the codec's parser over the whole document, not yet started
+   * @throws EventFormatException if the document is empty or its value is not an object
+   * @throws NullPointerException if {@code input} is null
+   */
+  public static void startDocument(JsonInput input) {
+    Checks.requireNonNull(input, "input");
+    requireObject(Walk.kind(Walk.first(input)));
+  }
+
+  /**
+   * Checks that the document ends after the value the input was left on.
+   *
+   * @param input the codec's parser, on the value's last token
+   * @throws EventFormatException if more content follows
+   * @throws NullPointerException if {@code input} is null
+   */
+  public static void endDocument(JsonInput input) {
+    Checks.requireNonNull(input, "input");
+    Walk.end(input, null, "trailing content after the JSON value");
   }
 
   /**

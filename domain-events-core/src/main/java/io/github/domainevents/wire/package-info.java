@@ -4,6 +4,13 @@
  *
  * <p>This package is for integration authors (the Jackson modules use it); applications
  * normally use {@code io.github.domainevents.jackson.EventJson} or its Jackson 2 twin instead.
+ * A JSON codec implements the SPI {@link io.github.domainevents.wire.JsonInput} (its parser as a
+ * pull parser) and {@link io.github.domainevents.wire.JsonOutput} (its generator or token
+ * buffer), and lets the protocol's operations walk them: {@link
+ * io.github.domainevents.wire.EventObject#read}, {@link
+ * io.github.domainevents.wire.CloudEventObject#read} and {@link
+ * io.github.domainevents.wire.CloudEventsFormat#writeEvent}. Its own exceptions are worded by
+ * {@link io.github.domainevents.wire.CodecFailures}.
  *
  * <h2>The shape</h2>
  *

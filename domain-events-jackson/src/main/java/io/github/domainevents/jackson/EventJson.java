@@ -1,7 +1,6 @@
 package io.github.domainevents.jackson;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.CloudEventObject;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -201,15 +199,10 @@ public final class EventJson {
     requireNonNull(type, "type");
     WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new EventFormatException(null, "no JSON content to read");
-      }
-      EventObject.requireObject(Tokens.kind(first));
+      ParserInput input = new ParserInput(parser);
+      EventObject.startDocument(input);
       E event = mapper.readValue(parser, type);
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(null, "trailing content after the JSON value");
-      }
+      EventObject.endDocument(input);
       return event;
     } catch (JacksonException e) {
       throw Failures.reading(e);
@@ -241,24 +234,8 @@ public final class EventJson {
       mapper.writeValue(flat, event);
       try (JsonGenerator gen = mapper.createGenerator(text);
           JsonParser fields = flat.asParserOnFirstToken(ObjectReadContext.empty())) {
-        gen.writeStartObject();
-        CloudEventsFormat.writeAttributes(
-            event, configured, registry, options, new GeneratorSink(gen));
-        gen.writeName(CloudEventsFormat.DATA);
-        gen.writeStartObject();
-        for (JsonToken token = fields.nextToken(); token == JsonToken.PROPERTY_NAME;
-            token = fields.nextToken()) {
-          String key = fields.currentName();
-          fields.nextToken();
-          if (WireFormat.isHeaderKey(key)) {
-            fields.skipChildren();
-          } else {
-            gen.writeName(key);
-            gen.copyCurrentStructure(fields);
-          }
-        }
-        gen.writeEndObject();
-        gen.writeEndObject();
+        CloudEventsFormat.writeEvent(event, configured, registry, options,
+            new ParserInput(fields), new GeneratorSink(gen));
       }
     } catch (JacksonException e) {
       throw Failures.writing(event, "a CloudEvent", e);
@@ -285,35 +262,9 @@ public final class EventJson {
     requireNonNull(json, "json");
     WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = cloudEventsFactory.createParser(ObjectReadContext.empty(), json)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw new EventFormatException(null, "no JSON content to read");
-      }
-      CloudEventObject cloudEvent = CloudEventObject.start(Tokens.kind(token), options);
       TokenBuffer flat = TokenBuffer.forGeneration();
-      flat.writeStartObject();
-      for (token = parser.nextToken(); token == JsonToken.PROPERTY_NAME;
-          token = parser.nextToken()) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        JsonSink attribute = cloudEvent.member(name, Tokens.kind(value));
-        if (attribute != null) {
-          Tokens.copy(parser, attribute);
-        } else if (value == JsonToken.START_OBJECT) {
-          copyData(parser, cloudEvent, flat);
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(null, "trailing content after the JSON value");
-      }
-      String type = cloudEvent.type();
-      Class<? extends DomainEvent> eventClass = registry.classOf(type);
-      EventHeader header = cloudEvent.header(this::parseMetadata);
-      flat.writeName(WireFormat.EVENT_TYPE);
-      flat.writeString(type);
-      flat.writeName(WireFormat.EVENT_ID);
-      flat.writeEmbeddedObject(header);
-      flat.writeEndObject();
+      Class<? extends DomainEvent> eventClass = CloudEventObject.read(new ParserInput(parser),
+          options, registry, new GeneratorSink(flat), this::parseMetadata);
       try (JsonParser event = flat.asParserOnFirstToken(ObjectReadContext.empty())) {
         return mapper.readValue(event, eventClass);
       }
@@ -322,43 +273,9 @@ public final class EventJson {
     }
   }
 
-  /** Copies the members of {@code data}, checked by the protocol, into the flat event. */
-  private static void copyData(JsonParser parser, CloudEventObject cloudEvent, TokenBuffer flat)
-      throws JacksonException {
-    for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME;
-        token = parser.nextToken()) {
-      String key = parser.currentName();
-      cloudEvent.dataField(key, Tokens.kind(parser.nextToken()));
-      flat.writeName(key);
-      int depth = 0;
-      while (true) {
-        JsonToken current = parser.currentToken();
-        if (current == JsonToken.START_OBJECT || current == JsonToken.START_ARRAY) {
-          depth++;
-        } else if (current == JsonToken.END_OBJECT || current == JsonToken.END_ARRAY) {
-          depth--;
-        } else if (current == JsonToken.VALUE_STRING) {
-          cloudEvent.dataString(parser.getString());
-        }
-        flat.copyCurrentEvent(parser);
-        if (depth == 0) {
-          break;
-        }
-        parser.nextToken();
-      }
-    }
-  }
-
   private void parseMetadata(String text, JsonSink sink) {
     try (JsonParser parser = readFactory.createParser(ObjectReadContext.empty(), text)) {
-      if (parser.nextToken() == null) {
-        throw new EventFormatException(CloudEventsFormat.METADATA, "metadata holds no JSON");
-      }
-      Tokens.copy(parser, sink);
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(
-            CloudEventsFormat.METADATA, "trailing content after the metadata JSON object");
-      }
+      CloudEventObject.readMetadata(new ParserInput(parser), sink);
     } catch (JacksonException e) {
       throw Failures.reading(e);
     }

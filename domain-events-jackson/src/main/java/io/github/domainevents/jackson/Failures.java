@@ -1,8 +1,7 @@
 package io.github.domainevents.jackson;
 
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.wire.EventFormatException;
-import io.github.domainevents.wire.UnknownEventTypeException;
+import io.github.domainevents.wire.CodecFailures;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,40 +14,28 @@ final class Failures {
   private Failures() {}
 
   static RuntimeException reading(JacksonException failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnknownEventTypeException unknown) {
-        return unknown;
-      }
-      if (cause instanceof EventFormatException format) {
-        return format;
-      }
+    RuntimeException protocol = CodecFailures.protocolCause(failure);
+    if (protocol != null) {
+      return protocol;
     }
     if (failure instanceof InvalidDefinitionException definition
         && isUnnamedCreator(String.valueOf(definition.getOriginalMessage()))) {
       String type = definition.getType() == null ? "the event class"
           : definition.getType().getRawClass().getName();
-      return new EventFormatException(
-          null, "cannot read " + type + ": its @JsonCreator constructor has several parameters"
-              + " and their names are unknown; compile with -parameters or annotate each"
-              + " parameter with @JsonProperty (Jackson: " + definition.getOriginalMessage() + ")",
-          failure);
+      return CodecFailures.unnamedCreator(
+          type, String.valueOf(definition.getOriginalMessage()), failure);
     }
     if (failure instanceof StreamReadException read
         && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
         && read.processor() != null && read.processor().currentName() != null) {
       String key = read.processor().currentName();
-      return new EventFormatException(
-          key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
+      return CodecFailures.duplicateKey(key, failure);
     }
     String field = field(failure.getPath());
     if (failure instanceof StreamConstraintsException) {
-      return new EventFormatException(
-          field, "the JSON exceeds a read limit (ReadOptions): " + failure.getOriginalMessage(),
-          failure);
+      return CodecFailures.beyondLimit(field, String.valueOf(failure.getOriginalMessage()), failure);
     }
-    String where = field == null ? "" : " (field " + field + ")";
-    return new EventFormatException(
-        field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+    return CodecFailures.unreadable(field, String.valueOf(failure.getOriginalMessage()), failure);
   }
 
   /**
@@ -57,14 +44,8 @@ final class Failures {
    * else as an {@code IllegalArgumentException} naming the class.
    */
   static RuntimeException writing(DomainEvent event, String format, JacksonException failure) {
-    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof IllegalArgumentException protocol) {
-        return protocol;
-      }
-    }
-    return new IllegalArgumentException(
-        "cannot write " + event.getClass().getName() + " as " + format + ": "
-            + failure.getOriginalMessage(), failure);
+    return CodecFailures.unwritable(
+        event, format, String.valueOf(failure.getOriginalMessage()), failure);
   }
 
   /** Jackson's ways of saying that a multi-argument creator's parameters have no names. */

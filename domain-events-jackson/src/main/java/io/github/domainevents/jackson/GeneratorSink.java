@@ -1,16 +1,33 @@
 package io.github.domainevents.jackson;
 
-import io.github.domainevents.wire.JsonSink;
+import io.github.domainevents.wire.JsonInput;
+import io.github.domainevents.wire.JsonOutput;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import tools.jackson.core.JsonGenerator;
 
-/** Writes what the wire protocol pushes into a Jackson 3 generator, numbers exactly. */
-final class GeneratorSink implements JsonSink {
+/**
+ * Writes what the wire protocol pushes or copies into a Jackson 3 generator (or token buffer),
+ * numbers exactly.
+ */
+final class GeneratorSink implements JsonOutput {
   private final JsonGenerator gen;
 
   GeneratorSink(JsonGenerator gen) {
     this.gen = gen;
+  }
+
+  @Override
+  public void copy(JsonInput input) {
+    if (!(input instanceof ParserInput from)) {
+      throw new IllegalArgumentException("not a Jackson 3 input: " + input);
+    }
+    gen.copyCurrentEvent(from.parser);
+  }
+
+  @Override
+  public void embedded(Object value) {
+    gen.writeEmbeddedObject(value);
   }
 
   @Override

@@ -1,59 +1,39 @@
 package io.github.domainevents.jackson;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import tools.jackson.core.Version;
-import org.junit.jupiter.api.Test;
+import io.github.domainevents.testkit.JacksonVersionsContract;
+import io.github.domainevents.wire.EventTypeRegistry;
 
-class JacksonVersionsTest {
-  private static Version v(int major, int minor, int patch) {
-    return new Version(major, minor, patch, null, "g", "a");
+/** The shared {@link JacksonVersionsContract}, over this module's {@link JacksonVersions}. */
+class JacksonVersionsTest extends JacksonVersionsContract {
+  private static Version v(int[] version) {
+    return new Version(version[0], version[1], version[2], null, "g", "a");
   }
 
-  @Test
-  void theOldestJacksonRun_reallyUsesTheOldestJackson() {
-    String expected = System.getProperty("expected.jackson.version");
-    assumeTrue(expected != null, "only in the oldest-jackson run");
-    assertThat(tools.jackson.core.json.PackageVersion.VERSION.toString()).isEqualTo(expected);
-    assertThat(tools.jackson.databind.cfg.PackageVersion.VERSION.toString())
-        .isEqualTo(expected);
-  }
-
-  @Test
-  void theJacksonOnTheTestClasspath_isAccepted() {
-    assertThatCode(JacksonVersions::check).doesNotThrowAnyException();
-  }
-
-  @Test
-  void aCoreOlderThanDatabind_failsNamingBothVersionsAndTheBom() {
+  @Override
+  protected int[] oldest() {
     Version oldest = JacksonVersions.OLDEST;
-    int major = oldest.getMajorVersion();
-    assertThatThrownBy(() -> JacksonVersions.check(v(major, oldest.getMinorVersion(), 0),
-            v(major, oldest.getMinorVersion() + 3, 1)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("found jackson-core " + major + "." + oldest.getMinorVersion() + ".0")
-        .hasMessageContaining("jackson-databind " + major + "." + (oldest.getMinorVersion() + 3) + ".1")
-        .hasMessageContaining("jackson-bom:" + major + "." + (oldest.getMinorVersion() + 3) + ".1");
+    return new int[] {oldest.getMajorVersion(), oldest.getMinorVersion(), oldest.getPatchLevel()};
   }
 
-  @Test
-  void versionsOlderThanTheOldestSupported_fail() {
-    Version oldest = JacksonVersions.OLDEST;
-    Version older = oldest.getMinorVersion() > 0
-        ? v(oldest.getMajorVersion(), oldest.getMinorVersion() - 1, 9)
-        : v(oldest.getMajorVersion() - 1, 99, 0);
-    assertThatThrownBy(() -> JacksonVersions.check(older, older))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("or newer");
+  @Override
+  protected String[] runtimeVersions() {
+    return new String[] {tools.jackson.core.json.PackageVersion.VERSION.toString(),
+        tools.jackson.databind.cfg.PackageVersion.VERSION.toString()};
   }
 
-  @Test
-  void creatingTheModule_runsTheCheck() {
-    assertThatCode(() -> new DomainEventModule(
-            io.github.domainevents.wire.EventTypeRegistry.of()))
-        .doesNotThrowAnyException();
+  @Override
+  protected void checkRuntime() {
+    JacksonVersions.check();
+  }
+
+  @Override
+  protected void check(int[] core, int[] databind) {
+    JacksonVersions.check(v(core), v(databind));
+  }
+
+  @Override
+  protected void createModule() {
+    new DomainEventModule(EventTypeRegistry.of());
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.EventHeader;
 import io.github.domainevents.wire.CloudEventObject;
 import io.github.domainevents.wire.CloudEventsFormat;
 import io.github.domainevents.wire.EventFormatException;
@@ -218,20 +216,15 @@ public final class EventJson {
     requireNonNull(type, "type");
     WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = readFactory.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new EventFormatException(null, "no JSON content to read");
-      }
-      EventObject.requireObject(Tokens.kind(first));
+      ParserInput input = new ParserInput(parser);
+      EventObject.startDocument(input);
       E event = mapper.readValue(parser, type);
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(null, "trailing content after the JSON value");
-      }
+      EventObject.endDocument(input);
       return event;
-    } catch (JsonProcessingException e) {
-      throw Failures.reading(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Failures.reading(e);
+    } catch (UncheckedIOException e) {
+      throw Failures.reading(e);
     }
   }
 
@@ -260,29 +253,13 @@ public final class EventJson {
       mapper.writeValue(flat, event);
       try (JsonGenerator gen = mapper.getFactory().createGenerator(text);
           JsonParser fields = flat.asParserOnFirstToken()) {
-        gen.writeStartObject();
-        CloudEventsFormat.writeAttributes(
-            event, configured, registry, options, new GeneratorSink(gen));
-        gen.writeFieldName(CloudEventsFormat.DATA);
-        gen.writeStartObject();
-        for (JsonToken token = fields.nextToken(); token == JsonToken.FIELD_NAME;
-            token = fields.nextToken()) {
-          String key = fields.currentName();
-          fields.nextToken();
-          if (WireFormat.isHeaderKey(key)) {
-            fields.skipChildren();
-          } else {
-            gen.writeFieldName(key);
-            gen.copyCurrentStructure(fields);
-          }
-        }
-        gen.writeEndObject();
-        gen.writeEndObject();
+        CloudEventsFormat.writeEvent(event, configured, registry, options,
+            new ParserInput(fields), new GeneratorSink(gen));
       }
-    } catch (JsonProcessingException e) {
-      throw Failures.writing(event, "a CloudEvent", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Failures.writing(event, "a CloudEvent", e);
+    } catch (UncheckedIOException e) {
+      throw Failures.writing(event, "a CloudEvent", e);
     }
     WireFormat.checkWrittenLength(event, text.getBuffer().length(), options);
     return text.toString();
@@ -306,86 +283,26 @@ public final class EventJson {
     requireNonNull(json, "json");
     WireFormat.checkReadLength(json.length(), options);
     try (JsonParser parser = cloudEventsFactory.createParser(json)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw new EventFormatException(null, "no JSON content to read");
-      }
-      CloudEventObject cloudEvent = CloudEventObject.start(Tokens.kind(token), options);
       TokenBuffer flat = new TokenBuffer(mapper, false);
-      flat.writeStartObject();
-      for (token = parser.nextToken(); token == JsonToken.FIELD_NAME;
-          token = parser.nextToken()) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        JsonSink attribute = cloudEvent.member(name, Tokens.kind(value));
-        if (attribute != null) {
-          Tokens.copy(parser, attribute);
-        } else if (value == JsonToken.START_OBJECT) {
-          copyData(parser, cloudEvent, flat);
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(null, "trailing content after the JSON value");
-      }
-      String type = cloudEvent.type();
-      Class<? extends DomainEvent> eventClass = registry.classOf(type);
-      EventHeader header = cloudEvent.header(this::parseMetadata);
-      flat.writeFieldName(WireFormat.EVENT_TYPE);
-      flat.writeString(type);
-      flat.writeFieldName(WireFormat.EVENT_ID);
-      flat.writeEmbeddedObject(header);
-      flat.writeEndObject();
+      Class<? extends DomainEvent> eventClass = CloudEventObject.read(new ParserInput(parser),
+          options, registry, new GeneratorSink(flat), this::parseMetadata);
       try (JsonParser event = flat.asParserOnFirstToken()) {
         return mapper.readValue(event, eventClass);
       }
-    } catch (JsonProcessingException e) {
-      throw Failures.reading(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Copies the members of {@code data}, checked by the protocol, into the flat event. */
-  private static void copyData(JsonParser parser, CloudEventObject cloudEvent, TokenBuffer flat)
-      throws IOException {
-    for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME;
-        token = parser.nextToken()) {
-      String key = parser.currentName();
-      cloudEvent.dataField(key, Tokens.kind(parser.nextToken()));
-      flat.writeFieldName(key);
-      int depth = 0;
-      while (true) {
-        JsonToken current = parser.currentToken();
-        if (current == JsonToken.START_OBJECT || current == JsonToken.START_ARRAY) {
-          depth++;
-        } else if (current == JsonToken.END_OBJECT || current == JsonToken.END_ARRAY) {
-          depth--;
-        } else if (current == JsonToken.VALUE_STRING) {
-          cloudEvent.dataString(parser.getText());
-        }
-        flat.copyCurrentEvent(parser);
-        if (depth == 0) {
-          break;
-        }
-        parser.nextToken();
-      }
+      throw Failures.reading(e);
+    } catch (UncheckedIOException e) {
+      throw Failures.reading(e);
     }
   }
 
   private void parseMetadata(String text, JsonSink sink) {
     try (JsonParser parser = readFactory.createParser(text)) {
-      if (parser.nextToken() == null) {
-        throw new EventFormatException(CloudEventsFormat.METADATA, "metadata holds no JSON");
-      }
-      Tokens.copy(parser, sink);
-      if (parser.nextToken() != null) {
-        throw new EventFormatException(
-            CloudEventsFormat.METADATA, "trailing content after the metadata JSON object");
-      }
-    } catch (JsonProcessingException e) {
-      throw Failures.reading(e);
+      CloudEventObject.readMetadata(new ParserInput(parser), sink);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Failures.reading(e);
+    } catch (UncheckedIOException e) {
+      throw Failures.reading(e);
     }
   }
 

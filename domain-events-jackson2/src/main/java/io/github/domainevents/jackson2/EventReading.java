@@ -1,19 +1,16 @@
 package io.github.domainevents.jackson2;
 
-import io.github.domainevents.EventHeader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.github.domainevents.wire.EventObject;
 import io.github.domainevents.wire.EventTypeRegistry;
-import io.github.domainevents.wire.JsonSink;
 import io.github.domainevents.wire.ReadOptions;
-import io.github.domainevents.wire.WireFormat;
 import java.io.IOException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.UncheckedIOException;
 
 /**
- * What the deserializers share: the registry, the options, and one pass over an event object
- * that hands header members to the protocol and buffers the event's own fields.
+ * What the deserializers share: the registry, the options, and one pass of the protocol over an
+ * event object that buffers the event's own fields.
  */
 final class EventReading {
   final EventTypeRegistry registry;
@@ -24,53 +21,12 @@ final class EventReading {
     this.options = options;
   }
 
-  /**
-   * Reads the object at the parser's current token: header values go to the returned {@link
-   * EventObject}, own fields into {@code fields} (an object left open for the header).
-   */
+  /** Reads the object at the parser's current token; own fields go into {@code fields}. */
   EventObject read(JsonParser p, TokenBuffer fields) throws IOException {
-    JsonToken token = p.currentToken() == null ? p.nextToken() : p.currentToken();
-    EventObject event = EventObject.start(Tokens.kind(token), options);
-    fields.writeStartObject();
-    for (token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-      String key = p.currentName();
-      JsonToken value = p.nextToken();
-      if (value == JsonToken.VALUE_EMBEDDED_OBJECT && key.equals(WireFormat.EVENT_ID)
-          && p.getEmbeddedObject() instanceof EventHeader header) {
-        event.embeddedHeader(header);
-        continue;
-      }
-      JsonSink sink = event.member(key, Tokens.kind(value));
-      if (sink != null) {
-        Tokens.copy(p, sink);
-      } else {
-        fields.writeFieldName(key);
-        copyField(p, key, event, fields);
-      }
-    }
-    return event;
-  }
-
-  /** Copies one field's value token by token, as Jackson would buffer it, noting decimals. */
-  private static void copyField(JsonParser p, String key, EventObject event, TokenBuffer fields)
-      throws IOException {
-    int depth = 0;
-    while (true) {
-      JsonToken token = p.currentToken();
-      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-        depth++;
-      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-        depth--;
-      } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-        event.decimalInField(key, p.getText());
-      } else if (token == JsonToken.VALUE_STRING) {
-        p.getText(); // decodes the text, which applies the parser's string length limit
-      }
-      fields.copyCurrentEvent(p);
-      if (depth == 0) {
-        return;
-      }
-      p.nextToken();
+    try {
+      return EventObject.read(new ParserInput(p), options, new GeneratorSink(fields));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }

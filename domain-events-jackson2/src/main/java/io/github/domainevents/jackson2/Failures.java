@@ -7,8 +7,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.github.domainevents.DomainEvent;
-import io.github.domainevents.wire.EventFormatException;
-import io.github.domainevents.wire.UnknownEventTypeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import io.github.domainevents.wire.CodecFailures;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,42 +17,54 @@ import org.jspecify.annotations.Nullable;
 final class Failures {
   private Failures() {}
 
+  /** As {@link #reading(JsonProcessingException)}; other I/O failures leave unchecked. */
+  static RuntimeException reading(IOException failure) {
+    return failure instanceof JsonProcessingException processing
+        ? reading(processing) : new UncheckedIOException(failure);
+  }
+
+  /** As {@link #reading(IOException)} for a failure the protocol's walk let through wrapped. */
+  static RuntimeException reading(UncheckedIOException failure) {
+    return failure.getCause() instanceof JsonProcessingException processing
+        ? reading(processing) : failure;
+  }
+
   static RuntimeException reading(JsonProcessingException failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnknownEventTypeException unknown) {
-        return unknown;
-      }
-      if (cause instanceof EventFormatException format) {
-        return format;
-      }
+    RuntimeException protocol = CodecFailures.protocolCause(failure);
+    if (protocol != null) {
+      return protocol;
     }
     if (failure instanceof InvalidDefinitionException definition
         && isUnnamedCreator(String.valueOf(definition.getOriginalMessage()))) {
       String type = definition.getType() == null ? "the event class"
           : definition.getType().getRawClass().getName();
-      return new EventFormatException(
-          null, "cannot read " + type + ": its @JsonCreator constructor has several parameters"
-              + " and their names are unknown; compile with -parameters or annotate each"
-              + " parameter with @JsonProperty (Jackson: " + definition.getOriginalMessage() + ")",
-          failure);
+      return CodecFailures.unnamedCreator(
+          type, String.valueOf(definition.getOriginalMessage()), failure);
     }
-    if (failure instanceof JsonParseException read
+    String duplicate = failure instanceof JsonParseException read
         && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")
-        && read.getProcessor() != null && currentName(read.getProcessor()) != null) {
-      String key = currentName(read.getProcessor());
-      return new EventFormatException(
-          key, "'" + key + "' appears twice; duplicate keys are rejected", failure);
+        && read.getProcessor() != null ? currentName(read.getProcessor()) : null;
+    if (duplicate != null) {
+      return CodecFailures.duplicateKey(duplicate, failure);
     }
     String field =
         failure instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
     if (failure instanceof StreamConstraintsException) {
-      return new EventFormatException(
-          field, "the JSON exceeds a read limit (ReadOptions): " + failure.getOriginalMessage(),
-          failure);
+      return CodecFailures.beyondLimit(field, String.valueOf(failure.getOriginalMessage()), failure);
     }
-    String where = field == null ? "" : " (field " + field + ")";
-    return new EventFormatException(
-        field, "cannot read the event" + where + ": " + failure.getOriginalMessage(), failure);
+    return CodecFailures.unreadable(field, String.valueOf(failure.getOriginalMessage()), failure);
+  }
+
+  /** As {@link #writing(DomainEvent, String, JsonProcessingException)} for any I/O failure. */
+  static RuntimeException writing(DomainEvent event, String format, IOException failure) {
+    return failure instanceof JsonProcessingException processing
+        ? writing(event, format, processing) : new UncheckedIOException(failure);
+  }
+
+  /** As {@link #writing(DomainEvent, String, IOException)} for a wrapped failure. */
+  static RuntimeException writing(DomainEvent event, String format, UncheckedIOException failure) {
+    return failure.getCause() instanceof JsonProcessingException processing
+        ? writing(event, format, processing) : failure;
   }
 
   /**
@@ -61,20 +74,14 @@ final class Failures {
    */
   static RuntimeException writing(
       DomainEvent event, String format, JsonProcessingException failure) {
-    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof IllegalArgumentException protocol) {
-        return protocol;
-      }
-    }
-    return new IllegalArgumentException(
-        "cannot write " + event.getClass().getName() + " as " + format + ": "
-            + failure.getOriginalMessage(), failure);
+    return CodecFailures.unwritable(
+        event, format, String.valueOf(failure.getOriginalMessage()), failure);
   }
 
   private static @Nullable String currentName(JsonParser parser) {
     try {
       return parser.currentName();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }

@@ -1,15 +1,18 @@
 package io.github.domainevents.jackson2;
 
-import io.github.domainevents.wire.JsonSink;
+import io.github.domainevents.wire.JsonInput;
+import io.github.domainevents.wire.JsonOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-/** Writes what the wire protocol pushes into a Jackson 2 generator, numbers exactly; the
- * generator's {@link IOException}s leave as {@link UncheckedIOException}s. */
-final class GeneratorSink implements JsonSink {
+/**
+ * Writes what the wire protocol pushes or copies into a Jackson 2 generator (or token buffer),
+ * numbers exactly; the generator's {@link IOException}s leave as {@link UncheckedIOException}s.
+ */
+final class GeneratorSink implements JsonOutput {
   private final JsonGenerator gen;
 
   GeneratorSink(JsonGenerator gen) {
@@ -27,6 +30,19 @@ final class GeneratorSink implements JsonSink {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void copy(JsonInput input) {
+    if (!(input instanceof ParserInput from)) {
+      throw new IllegalArgumentException("not a Jackson 2 input: " + input);
+    }
+    write(() -> gen.copyCurrentEvent(from.parser));
+  }
+
+  @Override
+  public void embedded(Object value) {
+    write(() -> gen.writeEmbeddedObject(value));
   }
 
   @Override

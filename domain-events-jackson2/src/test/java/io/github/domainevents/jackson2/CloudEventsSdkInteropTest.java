@@ -1,6 +1,7 @@
 package io.github.domainevents.jackson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -10,6 +11,7 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.testkit.GiftSent;
 import io.github.domainevents.testkit.InviteCreated;
+import io.github.domainevents.wire.EventFormatException;
 import io.github.domainevents.wire.EventTypeRegistry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -76,5 +78,60 @@ class CloudEventsSdkInteropTest {
     assertThat(read).isEqualTo(new InviteCreated(
         EventHeader.of(id, Instant.parse("2025-01-15T08:30:00.123456Z"), null, null,
             Map.of("tenant", "acme")), 42, "t", "e@x"));
+  }
+
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  @Test
+  void theSdksDistributedTracingExtension_isReadIntoTheMetadata() {
+    UUID id = UUID.randomUUID();
+    CloudEvent built = CloudEventBuilder.v1()
+        .withId(id.toString())
+        .withType("invite.created")
+        .withSource(URI.create("https://example.com/invites"))
+        .withTime(OffsetDateTime.parse("2025-01-15T10:30:00Z"))
+        .withExtension("traceparent", TRACEPARENT)
+        .withExtension("tracestate", "vendor=1")
+        .withData("application/json", "{\"invite_id\":42,\"token\":\"t\",\"email\":\"e@x\"}"
+            .getBytes(StandardCharsets.UTF_8))
+        .build();
+
+    DomainEvent read = json.fromCloudEvent(new String(sdk.serialize(built), StandardCharsets.UTF_8));
+
+    assertThat(read.metadata())
+        .isEqualTo(Map.of("traceparent", TRACEPARENT, "tracestate", "vendor=1"));
+  }
+
+  @Test
+  void theTraceContextInMetadata_reachesTheSdkAsTheTracingExtension() {
+    InviteCreated event = new InviteCreated(
+        EventHeader.builder().metadata(Map.of("traceparent", TRACEPARENT, "tenant", "acme"))
+            .build(), 42, "t", "e@x");
+
+    CloudEvent parsed = sdk.deserialize(json.toCloudEvent(event).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(parsed.getExtension("traceparent")).isEqualTo(TRACEPARENT);
+    assertThat(parsed.getExtension("metadata")).isEqualTo("{\"tenant\":\"acme\"}");
+    String back = new String(sdk.serialize(parsed), StandardCharsets.UTF_8);
+    assertThat(json.fromCloudEvent(back)).isEqualTo(event);
+  }
+
+  @Test
+  void otherExtensionsOfTheSdk_areRejectedNamingThem() {
+    CloudEvent built = CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withType("invite.created")
+        .withSource(URI.create("/invites"))
+        .withTime(OffsetDateTime.parse("2025-01-15T10:30:00Z"))
+        .withSubject("invite-42")
+        .withData("application/json", "{\"invite_id\":42,\"token\":\"t\",\"email\":\"e@x\"}"
+            .getBytes(StandardCharsets.UTF_8))
+        .build();
+
+    assertThatThrownBy(() -> json.fromCloudEvent(
+            new String(sdk.serialize(built), StandardCharsets.UTF_8)))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("unsupported CloudEvents attribute 'subject'");
   }
 }

@@ -51,6 +51,38 @@ public abstract class CloudEventsContract {
     assertThat(codec().fromCloudEvent(VECTOR)).isEqualTo(event());
   }
 
+  static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  @Test
+  void theTraceContextInMetadata_travelsAsTheDistributedTracingExtension_andRoundTrips() {
+    InviteCreated traced = new InviteCreated(
+        EventHeader.builder().metadata(Map.of("traceparent", TRACEPARENT, "tracestate", "vendor=1",
+            "tenant", "acme")).build(), 42, "t", "e@x");
+
+    String json = codec().toCloudEvent(traced);
+
+    assertThat(json).contains("\"traceparent\":\"" + TRACEPARENT + "\"")
+        .contains("\"tracestate\":\"vendor=1\"")
+        .contains("\"metadata\":\"{\\\"tenant\\\":\\\"acme\\\"}\"");
+    assertThat(codec().fromCloudEvent(json)).isEqualTo(traced);
+  }
+
+  @Test
+  void aTraceparentSentTwice_orNotAsAString_failsNamingIt() {
+    String twice = VECTOR.replace("\"type\":\"invite.created\"", "\"type\":\"invite.created\","
+        + "\"traceparent\":\"" + TRACEPARENT + "\"").replace("{\\\"tenant\\\"",
+        "{\\\"traceparent\\\":\\\"x\\\",\\\"tenant\\\"");
+    assertThat(twice).contains("traceparent\\\":");
+    assertThatThrownBy(() -> codec().fromCloudEvent(twice))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("'traceparent' is both an attribute and a key of the metadata");
+    String number = VECTOR.replace("\"type\":\"invite.created\"",
+        "\"type\":\"invite.created\",\"tracestate\":7");
+    assertThatThrownBy(() -> codec().fromCloudEvent(number))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessage("tracestate must be a string, was the number 7");
+  }
+
   @Test
   void absentCorrelationCausationAndEmptyMetadata_areLeftOut_andRoundTrip() {
     InviteAccepted accepted = new InviteAccepted(

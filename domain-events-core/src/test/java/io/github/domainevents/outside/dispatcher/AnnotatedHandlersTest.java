@@ -2,6 +2,7 @@ package io.github.domainevents.outside.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.domainevents.DomainEvent;
@@ -92,6 +93,30 @@ class AnnotatedHandlersTest {
     dispatcher.dispatch(new InviteCreated(1));
 
     assertThat(journal.entries()).isEmpty();
+  }
+
+  @Test
+  void twoInstancesOfOneListenerClass_eachRunOnItself() {
+    Journal other = new Journal();
+    dispatcher.registerAll(new InviteHandlers(journal));
+    Registration second = dispatcher.registerAll(new InviteHandlers(other));
+
+    dispatcher.dispatch(new InviteCreated(1));
+    second.close();
+    dispatcher.dispatch(new InviteCreated(2));
+
+    assertThat(journal.entries()).containsExactly(
+        "cache:1", "log:invite.created1", "mail:1", "cache:2", "log:invite.created2", "mail:2");
+    assertThat(other.entries()).containsExactly("cache:1", "log:invite.created1", "mail:1");
+  }
+
+  @Test
+  void invalidListenerClass_failsEveryTime_withTheSameMessage() {
+    String first = catchThrowable(() -> dispatcher.registerAll(new NotPublic())).getMessage();
+
+    assertThatThrownBy(() -> dispatcher.registerAll(new NotPublic()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(first);
   }
 
   /** A public handler method in a class that is not public. */
