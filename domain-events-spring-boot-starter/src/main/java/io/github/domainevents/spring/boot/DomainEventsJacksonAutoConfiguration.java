@@ -4,19 +4,12 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventType;
 import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.jackson.DomainEventModule;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * Registers {@link DomainEventModule} (Jackson 3) as a bean, which Boot's {@code
@@ -37,11 +30,8 @@ class DomainEventsJacksonAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(EventTypeRegistry.class)
   EventTypeRegistry domainEventTypeRegistry(BeanFactory beanFactory) {
-    List<String> packages =
-        AutoConfigurationPackages.has(beanFactory)
-            ? AutoConfigurationPackages.get(beanFactory)
-            : List.of();
-    List<Class<? extends DomainEvent>> types = scan(packages, beanFactory);
+    List<String> packages = EventClasses.packages(beanFactory);
+    List<Class<? extends DomainEvent>> types = EventClasses.annotated(packages, beanFactory);
     try {
       return EventTypeRegistry.builder().registerAll(types).build();
     } catch (IllegalArgumentException invalid) {
@@ -56,38 +46,5 @@ class DomainEventsJacksonAutoConfiguration {
   @ConditionalOnMissingBean(DomainEventModule.class)
   DomainEventModule domainEventModule(EventTypeRegistry domainEventTypeRegistry) {
     return new DomainEventModule(domainEventTypeRegistry);
-  }
-
-  private static List<Class<? extends DomainEvent>> scan(
-      List<String> packages, BeanFactory beanFactory) {
-    ClassPathScanningCandidateComponentProvider scanner =
-        new ClassPathScanningCandidateComponentProvider(false) {
-          @Override
-          protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-            return definition.getMetadata().isIndependent();
-          }
-        };
-    scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class, false));
-    ClassLoader loader = ClassUtils.getDefaultClassLoader();
-    if (beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory c
-        && c.getBeanClassLoader() != null) {
-      loader = c.getBeanClassLoader();
-    }
-    List<Class<? extends DomainEvent>> types = new ArrayList<>();
-    for (String base : packages) {
-      for (BeanDefinition candidate : scanner.findCandidateComponents(base)) {
-        String className = candidate.getBeanClassName();
-        if (className == null) {
-          continue;
-        }
-        Class<?> type = ClassUtils.resolveClassName(className, loader);
-        if (!DomainEvent.class.isAssignableFrom(type)) {
-          throw new IllegalStateException(
-              type.getName() + " is annotated with @EventType but is not a DomainEvent");
-        }
-        types.add(type.asSubclass(DomainEvent.class));
-      }
-    }
-    return types;
   }
 }

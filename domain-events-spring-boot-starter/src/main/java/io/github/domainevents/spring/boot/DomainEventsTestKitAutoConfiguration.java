@@ -36,6 +36,21 @@ class DomainEventsTestKitAutoConfiguration {
   }
 
   /**
+   * Records dead events in the current capture also when the observability configuration
+   * combines dead-event observers (counters, the trace) into the dispatcher's dead-event handler,
+   * which replaces the kit's own. Outside any capture it reports nothing, so the warning is
+   * logged as usual.
+   */
+  @Bean
+  DeadEventObserver domainEventTestKitDeadEvents() {
+    return event -> {
+      boolean[] outsideCapture = {false};
+      EventCapture.deadEvents(outside -> outsideCapture[0] = true).handle(event);
+      return !outsideCapture[0];
+    };
+  }
+
+  /**
    * Adds the kit's interceptor (first, so that it is outermost), its dead-event handler and its
    * executor tracking. Applied before the application's customizers: one that sets its own
    * dead-event handler or executor replaces the kit's, and then dead events, or the queued tasks
