@@ -1,5 +1,6 @@
 package io.github.domainevents.outside.dispatcher;
 
+import io.github.domainevents.outside.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -96,7 +97,7 @@ class FailFastPolicyTest {
       throw new IllegalStateException("boom");
     });
 
-    try (DispatcherFixtures.CapturedLog log = new DispatcherFixtures.CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       catchThrowable(() -> dispatcher.dispatch(new InviteCreated(1)));
 
       assertThat(log.records()).isEmpty();
