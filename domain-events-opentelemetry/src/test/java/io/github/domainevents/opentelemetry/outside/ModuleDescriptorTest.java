@@ -16,6 +16,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
             "io.github.domainevents",
             "io.opentelemetry.api",
             "io.opentelemetry.context",
-            "org.jspecify"));
+            "org.jspecify"),
+        Set.of("DomainEventsTelemetry", "EventSpans"));
   }
 }

@@ -15,6 +15,7 @@ class ModuleDescriptorTest extends ModuleDescriptorContract {
             "java.base",
             "io.github.domainevents",
             "org.slf4j",
-            "org.jspecify"));
+            "org.jspecify"),
+        Set.of("EventMdc"));
   }
 }
