@@ -139,10 +139,8 @@ public final class CloudEventObject {
             CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
       }
       Object plain = Checks.requireNonNull(value, "attribute " + name);
-      JsonKind kind = plain instanceof String ? JsonKind.STRING
-          : plain instanceof Boolean ? JsonKind.BOOLEAN
-          : plain instanceof Number ? JsonKind.INTEGER : JsonKind.OTHER;
-      JsonSink sink = cloudEvent.member(name, kind);
+      // member() looks at the kind for data only, refused above; JsonText checks the value
+      JsonSink sink = cloudEvent.member(name, JsonKind.OTHER);
       if (sink != null) {
         JsonText.write(plain, sink);
       }

@@ -130,7 +130,7 @@ public final class CloudEventsFormat {
    * @param name a candidate name
    * @return true if valid
    */
-  public static boolean isValidAttributeName(String name) {
+  static boolean isValidAttributeName(String name) {
     return ATTRIBUTE_NAME.matcher(name).matches();
   }
 

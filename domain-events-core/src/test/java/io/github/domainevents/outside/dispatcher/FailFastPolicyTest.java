@@ -133,6 +133,20 @@ class FailFastPolicyTest {
   }
 
   @Test
+  void anErrorThatIsNotFatal_carriesWhichHandlerAndEventItStopped() {
+    AssertionError error = new AssertionError("broken invariant");
+    dispatcher.register(InviteCreated.class, event -> {
+      throw error;
+    });
+    InviteCreated invite = new InviteCreated(1);
+
+    assertThat(catchThrowable(() -> dispatcher.dispatch(invite))).isSameAs(error);
+    HandlerFailedException where = HandlerFailedException.in(error).orElseThrow();
+    assertThat(where.event()).isSameAs(invite);
+    assertThat(where.handler().registeredType()).isEqualTo(InviteCreated.class);
+  }
+
+  @Test
   void checkedException_isWrapped_withItAsCause_namingEventAndHandler() {
     IOException checked = new IOException("disk full");
     dispatcher.register(InviteCreated.class, event -> {
