@@ -68,7 +68,7 @@ class LockReleaseTest {
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void registeringAListenerReleasesTheRegistryLock() throws Exception {
+  void registeringAndClosingAListenerReleaseTheRegistryLock() throws Exception {
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     List<String> seen = new CopyOnWriteArrayList<>();
 
@@ -76,12 +76,16 @@ class LockReleaseTest {
     on(second, () -> {
       dispatcher.register(OrderPlaced.class, event -> seen.add("plain"));
       dispatcher.dispatch(new OrderPlaced());
-      listener.close();
+      listener.close(); // removes the group
+      return null;
+    });
+    on(first, () -> {
+      dispatcher.register(OrderPlaced.class, event -> seen.add("again"));
       dispatcher.dispatch(new OrderPlaced());
       return null;
     });
 
-    assertThat(seen).containsExactly("listener", "plain", "plain");
+    assertThat(seen).containsExactly("listener", "plain", "plain", "again");
   }
 
   /** A listener with one annotated handler method, registered through {@code registerAll}. */

@@ -188,6 +188,9 @@ class MetadataLimitsTest {
           "key in metadata['outer'][0] must not contain line breaks or other control characters,"
               + " was '" + escaped + "' (" + escape(control) + " at index 1)");
     }
+    assertRejected(Map.of("\tkey", 1),
+        "metadata key must not contain line breaks or other control characters, was '\\tkey'"
+            + " (\\t at index 0)");
   }
 
   @Test

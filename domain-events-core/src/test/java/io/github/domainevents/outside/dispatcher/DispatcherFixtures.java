@@ -2,8 +2,12 @@ package io.github.domainevents.outside.dispatcher;
 
 import io.github.domainevents.BaseDomainEvent;
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Events, handlers and helpers shared by the dispatcher tests. */
 final class DispatcherFixtures {
@@ -54,10 +58,22 @@ final class DispatcherFixtures {
 
   static final class AccountClosed extends AccountEvent {}
 
-  /** Records what handlers saw, labelled by {@link #label}. */
-  static final class Journal extends io.github.domainevents.outside.Journal {
-    Journal() {
-      super(DispatcherFixtures::label);
+  /** Records what handlers saw, safe for concurrent use. */
+  static final class Journal {
+    private final List<String> entries = Collections.synchronizedList(new ArrayList<>());
+
+    <E extends DomainEvent> DomainEventHandler<E> handler(String name) {
+      return event -> entries.add(name + ":" + label(event));
+    }
+
+    void add(String entry) {
+      entries.add(entry);
+    }
+
+    List<String> entries() {
+      synchronized (entries) {
+        return List.copyOf(entries);
+      }
     }
   }
 

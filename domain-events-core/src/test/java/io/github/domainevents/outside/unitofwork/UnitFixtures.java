@@ -1,8 +1,12 @@
 package io.github.domainevents.outside.unitofwork;
 
 import io.github.domainevents.DomainEvent;
+import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Events, a journal and log capture shared by the unit-of-work tests. */
 final class UnitFixtures {
@@ -29,10 +33,26 @@ final class UnitFixtures {
     }
   }
 
-  /** Records what handlers saw, labelled by {@link #label}. */
-  static final class Journal extends io.github.domainevents.outside.Journal {
-    Journal() {
-      super(UnitFixtures::label);
+  /** Records what handlers saw, in order; safe for concurrent use. */
+  static final class Journal {
+    private final List<String> entries = Collections.synchronizedList(new ArrayList<>());
+
+    <E extends DomainEvent> DomainEventHandler<E> handler(String name) {
+      return event -> entries.add(name + ":" + label(event));
+    }
+
+    void add(String entry) {
+      entries.add(entry);
+    }
+
+    List<String> entries() {
+      synchronized (entries) {
+        return List.copyOf(entries);
+      }
+    }
+
+    void clear() {
+      entries.clear();
     }
   }
 
