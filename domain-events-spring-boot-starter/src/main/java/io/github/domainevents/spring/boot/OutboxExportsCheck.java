@@ -37,7 +37,7 @@ final class OutboxExportsCheck implements SmartInitializingSingleton {
           + (dataSources.length == 0 ? "" : " " + Arrays.toString(dataSources)
               + " (mark one @Primary)"));
     }
-    if (ClassUtils.isPresent("io.github.domainevents.outbox.Outbox", null)) {
+    if (ClassUtils.isPresent("io.github.domainevents.outbox.Outbox", beanFactory.getBeanClassLoader())) {
       String[] own = beanFactory.getBeanNamesForType(io.github.domainevents.outbox.Outbox.class);
       if (own.length > 0) {
         reasons.add("the application defines its own Outbox bean " + Arrays.toString(own)
@@ -53,8 +53,9 @@ final class OutboxExportsCheck implements SmartInitializingSingleton {
             + String.join("; ", reasons));
   }
 
-  private static void missing(String className, String artifact, List<String> reasons) {
-    if (!ClassUtils.isPresent(className, OutboxExportsCheck.class.getClassLoader())) {
+  private void missing(String className, String artifact, List<String> reasons) {
+    ClassLoader classLoader = beanFactory.getBeanClassLoader();
+    if (!ClassUtils.isPresent(className, classLoader)) {
       reasons.add(artifact + " is not on the class path");
     }
   }
