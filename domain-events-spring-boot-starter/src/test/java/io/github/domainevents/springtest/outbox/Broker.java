@@ -58,6 +58,7 @@ public final class Broker implements AutoCloseable {
 
   @Override
   public void close() {
+    QUIET.forEach(logger -> logger.setLevel(Level.OFF)); // a Boot application may have reset them
     kafka.destroy();
   }
 }
