@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * How the registry's work grows, counted rather than timed: the slots it copies or scans
@@ -161,5 +165,23 @@ class HandlerRegistryGrowthTest {
     assertThat(after.routesDropped - before.routesDropped).isEqualTo(2); // once in, once out
     // growing two buckets (< 1,000), one route (1,000), compacting while closing (< 2,000)
     assertThat(after.slotsTouched - before.slotsTouched).isLessThanOrEqualTo(4L * 1_000);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theCountersReadOnOneThread_leaveTheRegistryFreeForAnother() throws Exception {
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      add(Leaf.class, 0);
+      HandlerRegistry.Work read = reader.submit(registry::work).get(10, TimeUnit.SECONDS);
+      writer.submit(() -> add(Leaf.class, 0)).get(10, TimeUnit.SECONDS);
+
+      assertThat(read.routesResolved).isZero();
+      assertThat(registry.handlersFor(Leaf.class)).hasSize(2);
+    } finally {
+      reader.shutdownNow();
+      writer.shutdownNow();
+    }
   }
 }

@@ -16,19 +16,15 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One CloudEvents 1.0 structured-mode document, as a JSON module reads it member by member: the
- * CloudEvents rules of {@link CloudEventsFormat} in one place for every JSON library.
+ * One CloudEvents 1.0 document, as a JSON module reads it: the CloudEvents rules of {@link
+ * CloudEventsFormat} in one place for every JSON library.
  *
- * <p>A reader walks the document's members once. For each it calls {@link #member(String,
- * JsonKind)}, which checks the attribute name before the value is converted, and pushes the
- * value of an attribute into the returned sink. For {@code data} the method returns null: the
- * reader checks each of its members with {@link #dataField(String, JsonKind)} and keeps their
- * values in its library's form, passing its strings to {@link #dataString(String)}. Then
- * {@link #type()} validates the attributes and {@link #header(BiConsumer)} builds the header,
- * from the values as written.
- *
- * <p>A codec that implements {@link JsonInput} and {@link JsonOutput} lets {@link #read} do all
- * of this in one pass.
+ * <p>A codec implements {@link JsonInput} (its parser) and {@link JsonOutput} (its buffer);
+ * {@link #read} reads a structured-mode document in one pass: it checks each attribute name
+ * before the value is converted, copies the members of {@code data} into the codec's buffer,
+ * validates the attributes ({@link #type()}) and builds the header ({@link #header}) from the
+ * values as written. A binary-mode binding, whose attributes arrive as headers, starts from
+ * {@link #ofAttributes} instead.
  *
  * <p>Not safe for concurrent use; one instance reads one document.
  *
@@ -39,7 +35,6 @@ public final class CloudEventObject {
   private final Map<String, ValueReader> attributes = new HashMap<>(16);
   private final Set<String> dataFields = new HashSet<>();
   private boolean data;
-  private boolean dataNull;
   private final Walk.Scalars dataScalars = this::checkDataScalar;
 
   private CloudEventObject(ReadOptions options) {
@@ -62,8 +57,10 @@ public final class CloudEventObject {
    *     for example through {@link #readMetadata}
    * @return the registered class named by {@code type}
    * @throws EventFormatException naming the attribute or member if the document is empty, not
-   *     an object, has trailing content, or breaks a rule of {@link #member}, {@link
-   *     #dataField}, {@link #dataString}, {@link #type()} or {@link #header}
+   *     an object, has trailing content, names an attribute that is not valid or not supported
+   *     or a member twice, has {@code data} that is neither an object nor null, carries a header
+   *     key, a type id or a string beyond the limit inside {@code data}, or breaks a rule of
+   *     {@link #type()} or {@link #header}
    * @throws UnknownEventTypeException if {@code type} names no registered class
    * @throws NullPointerException if an argument is null
    */
@@ -142,10 +139,8 @@ public final class CloudEventObject {
             CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
       }
       Object plain = Checks.requireNonNull(value, "attribute " + name);
-      JsonKind kind = plain instanceof String ? JsonKind.STRING
-          : plain instanceof Boolean ? JsonKind.BOOLEAN
-          : plain instanceof Number ? JsonKind.INTEGER : JsonKind.OTHER;
-      JsonSink sink = cloudEvent.member(name, kind);
+      // member() looks at the kind for data only, refused above; JsonText checks the value
+      JsonSink sink = cloudEvent.member(name, JsonKind.OTHER);
       if (sink != null) {
         JsonText.write(plain, sink);
       }
@@ -183,7 +178,7 @@ public final class CloudEventObject {
    * @throws EventFormatException if {@code kind} is not {@link JsonKind#OBJECT}
    * @throws NullPointerException if an argument is null
    */
-  public static CloudEventObject start(JsonKind kind, ReadOptions options) {
+  static CloudEventObject start(JsonKind kind, ReadOptions options) {
     Checks.requireNonNull(kind, "kind");
     Checks.requireNonNull(options, "options");
     EventObject.requireObject(kind, "a CloudEvent");
@@ -200,7 +195,7 @@ public final class CloudEventObject {
    * @throws EventFormatException naming the member if its name is not a valid or supported
    *     attribute name, it appeared before, or {@code data} is neither an object nor null
    */
-  public @Nullable JsonSink member(String name, JsonKind kind) {
+  @Nullable JsonSink member(String name, JsonKind kind) {
     if (!CloudEventsFormat.isValidAttributeName(name)) {
       throw new EventFormatException(
           name, "'" + WireFormat.abbreviate(name) + "' is not a valid CloudEvents attribute"
@@ -217,9 +212,7 @@ public final class CloudEventObject {
     }
     if (name.equals(CloudEventsFormat.DATA)) {
       data = true;
-      if (kind == JsonKind.NULL) {
-        dataNull = true;
-      } else if (kind != JsonKind.OBJECT) {
+      if (kind != JsonKind.NULL && kind != JsonKind.OBJECT) {
         throw new EventFormatException(
             CloudEventsFormat.DATA, "data must be a JSON object, was " + kind.describe());
       }
@@ -233,16 +226,6 @@ public final class CloudEventObject {
   }
 
   /**
-   * Returns whether the {@code data} member was {@code null} (so the reader has no members to
-   * read from it).
-   *
-   * @return true if {@code data} was null
-   */
-  public boolean dataIsNull() {
-    return dataNull;
-  }
-
-  /**
    * Accepts the next member of {@code data}.
    *
    * @param key the member name
@@ -250,7 +233,7 @@ public final class CloudEventObject {
    * @throws EventFormatException naming {@code data.key} if it is a header key (header fields
    *     travel as attributes), a type id such as {@code @class}, or appeared before
    */
-  public void dataField(String key, JsonKind kind) {
+  void dataField(String key, JsonKind kind) {
     String field = "data." + WireFormat.abbreviate(key);
     if (WireFormat.isHeaderKey(key)) {
       throw new EventFormatException(
@@ -276,7 +259,7 @@ public final class CloudEventObject {
    * @param value the string
    * @throws EventFormatException naming {@code data} if the string is longer
    */
-  public void dataString(String value) {
+  void dataString(String value) {
     if (value.length() > options.maxStringLength()) {
       throw new EventFormatException(
           CloudEventsFormat.DATA, "data holds a string longer than the limit of "

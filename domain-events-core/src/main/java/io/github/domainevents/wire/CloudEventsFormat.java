@@ -55,11 +55,10 @@ import java.util.regex.Pattern;
  * is an error naming {@code metadata}, since a writer leaves the extension out when the
  * metadata is empty.
  *
- * <p>A JSON module writes through {@link #writeEvent} (or {@link #writeAttributes}) and reads
- * with {@link CloudEventObject#read}. A binary-mode binding (a Kafka record, HTTP headers) uses
- * the same mapping on plain values: {@link #attributes} gives the attributes to write as
- * headers, and {@link CloudEventObject#ofAttributes} checks the headers read and builds the
- * header.
+ * <p>A JSON module writes through {@link #writeEvent} and reads with {@link
+ * CloudEventObject#read}. A binary-mode binding (a Kafka record, HTTP headers) uses the same
+ * mapping on plain values: {@link #attributes} gives the attributes to write as headers, and
+ * {@link CloudEventObject#ofAttributes} checks the headers read and builds the header.
  *
  * <p>All methods are static, stateless and safe for concurrent use.
  *
@@ -131,7 +130,7 @@ public final class CloudEventsFormat {
    * @param name a candidate name
    * @return true if valid
    */
-  public static boolean isValidAttributeName(String name) {
+  static boolean isValidAttributeName(String name) {
     return ATTRIBUTE_NAME.matcher(name).matches();
   }
 
@@ -151,7 +150,7 @@ public final class CloudEventsFormat {
    * @throws IllegalArgumentException naming the class if it is not registered, or the limit
    *     the event would break when read back
    */
-  public static void writeAttributes(
+  static void writeAttributes(
       DomainEvent event, URI source, EventTypeRegistry registry, ReadOptions options,
       JsonSink sink) {
     attributes(event, source, registry, options).forEach((name, value) -> {
@@ -209,9 +208,9 @@ public final class CloudEventsFormat {
 
   /**
    * Writes a whole CloudEvents structured-mode document for {@code event}: the attributes of
-   * {@link #writeAttributes}, then {@code data} holding the event's own fields, copied from
-   * {@code fields} (the event as the codec wrote it in the flat wire shape: its header members
-   * are left out). The output is the codec's generator, which the caller then closes.
+   * {@link #attributes} (each a string), then {@code data} holding the event's own fields,
+   * copied from {@code fields} (the event as the codec wrote it in the flat wire shape: its
+   * header members are left out). The output is the codec's generator, which the caller then closes.
    *
    * @param event the event
    * @param source the producer's URI reference
@@ -220,7 +219,7 @@ public final class CloudEventsFormat {
    * @param fields the codec's parser over the flat JSON of {@code event}, on its first token or
    *     before it
    * @param out the codec's generator
-   * @throws IllegalArgumentException as {@link #writeAttributes} does
+   * @throws IllegalArgumentException as {@link #attributes} does
    * @throws NullPointerException if an argument is null
    */
   public static void writeEvent(

@@ -15,20 +15,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One event object in the flat wire shape, as a JSON module reads it member by member: the
- * protocol's rules for reading, in one place for every JSON library.
+ * One event object in the flat wire shape, as a JSON module reads it: the protocol's rules for
+ * reading, in one place for every JSON library.
  *
- * <p>A reader walks the top-level members of the object once. For each it calls {@link
- * #member(String, JsonKind)}: header members get a {@link JsonSink} into which the reader pushes
- * the value (it is checked and converted as it comes); for the event's own fields the method
- * returns null and the reader keeps the value in its library's form. Then {@link
+ * <p>A codec implements {@link JsonInput} (its parser) and {@link JsonOutput} (its buffer);
+ * {@link #read} walks the object in one pass: header members are checked and converted as they
+ * come, the event's own fields are copied into the codec's buffer. Then {@link
  * #resolve(EventTypeRegistry, Class)} picks the class (for an abstract target), {@link
  * #header(EventTypeRegistry, Class)} builds the header, and {@link #checkFields} checks the own
  * fields against the class's properties, strictly, whatever the JSON library's settings.
- *
- * <p>A codec that implements {@link JsonInput} and {@link JsonOutput} lets {@link #read} do the
- * walking: it reads the whole object in one pass and copies the own fields into the codec's
- * buffer.
+ * {@link #startDocument} and {@link #endDocument} check the document around the object.
  *
  * <p>Not safe for concurrent use; one instance reads one object.
  *
@@ -56,7 +52,7 @@ public final class EventObject {
    * @throws EventFormatException if {@code kind} is not {@link JsonKind#OBJECT}
    * @throws NullPointerException if an argument is null
    */
-  public static EventObject start(JsonKind kind, ReadOptions options) {
+  static EventObject start(JsonKind kind, ReadOptions options) {
     Checks.requireNonNull(kind, "kind");
     Checks.requireNonNull(options, "options");
     requireObject(kind, "an event");
@@ -146,7 +142,7 @@ public final class EventObject {
    * @param kind the kind of the document's value
    * @throws EventFormatException if it is not an object
    */
-  public static void requireObject(JsonKind kind) {
+  static void requireObject(JsonKind kind) {
     requireObject(kind, "an event");
   }
 
@@ -167,7 +163,7 @@ public final class EventObject {
    * @throws EventFormatException naming the key if it appeared before (duplicate keys are
    *     rejected) or is a type id such as {@code @class}
    */
-  public @Nullable JsonSink member(String key, JsonKind kind) {
+  @Nullable JsonSink member(String key, JsonKind kind) {
     if (WireFormat.isTypeIdKey(key)) {
       throw new EventFormatException(
           key, "'" + WireFormat.abbreviate(key) + "' is not accepted: types are chosen by"
@@ -195,7 +191,7 @@ public final class EventObject {
    * @param key the event field
    * @param text the number's text
    */
-  public void decimalInField(String key, String text) {
+  void decimalInField(String key, String text) {
     if (!beyondDouble.contains(key) && Double.isInfinite(Double.parseDouble(text))) {
       beyondDouble.add(key);
     }
@@ -207,7 +203,7 @@ public final class EventObject {
    *
    * @param built the header
    */
-  public void embeddedHeader(EventHeader built) {
+  void embeddedHeader(EventHeader built) {
     this.embedded = Checks.requireNonNull(built, "built");
   }
 

@@ -6,7 +6,7 @@ package io.github.domainevents.wire;
  *
  * @since 0.1.0
  */
-public enum JsonKind {
+enum JsonKind {
   /** A JSON object. */
   OBJECT,
   /** A JSON array. */

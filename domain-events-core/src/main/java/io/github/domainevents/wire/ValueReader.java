@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ValueReader implements JsonSink {
+final class ValueReader implements JsonSink {
   /** Limits shared with the construction of headers (see LIMITS in the project notes). */
   static final int MAX_METADATA_ENTRIES = 1_000;
 
@@ -69,7 +69,7 @@ public final class ValueReader implements JsonSink {
    * @return a new reader
    * @throws NullPointerException if an argument is null
    */
-  public static ValueReader of(String field, ReadOptions options) {
+  static ValueReader of(String field, ReadOptions options) {
     Checks.requireNonNull(field, "field");
     Checks.requireNonNull(options, "options");
     return new ValueReader(
@@ -91,7 +91,7 @@ public final class ValueReader implements JsonSink {
    * @return the plain value, or null for JSON {@code null}
    * @throws IllegalStateException if the value is not complete
    */
-  public @Nullable Object result() {
+  @Nullable Object result() {
     if (!done) {
       throw new IllegalStateException("the value of " + field + " is not complete");
     }

@@ -136,7 +136,7 @@ public final class WireFormat {
    * @return the UUID
    * @throws EventFormatException naming {@code field} if the text is not a canonical UUID
    */
-  public static UUID parseUuid(String field, String text) {
+  static UUID parseUuid(String field, String text) {
     if (text.length() == 36) {
       try {
         UUID id = UUID.fromString(text);

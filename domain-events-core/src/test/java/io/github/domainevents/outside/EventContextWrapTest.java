@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -407,5 +408,22 @@ class EventContextWrapTest {
           .hasRootCauseMessage("handler failed");
       plainTaskOnTheWorker().isEmpty();
     }
+  }
+
+  @Test
+  void aWrappedExecutorService_reportsItsPoolsLifecycle() throws Exception {
+    ExecutorService wrapped = EventContext.wrap(Executors.newSingleThreadExecutor());
+    CountDownLatch release = new CountDownLatch(1);
+    Future<?> running = wrapped.submit(() -> release.await(30, TimeUnit.SECONDS));
+    wrapped.shutdown();
+
+    assertThat(wrapped.isShutdown()).isTrue();
+    assertThat(wrapped.isTerminated()).isFalse(); // its task still runs
+    assertThat(wrapped.awaitTermination(0, TimeUnit.SECONDS)).isFalse();
+    release.countDown();
+    assertThat(wrapped.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(wrapped.isTerminated()).isTrue();
+    assertThat(running).isDone();
+    assertThat(wrapped.toString()).startsWith("EventContext.wrap(");
   }
 }

@@ -549,4 +549,21 @@ class EventTraceTest {
     assertThat(trace.renderMermaid().lines().filter(line -> line.matches("  E\\d+\\[.*")))
         .hasSize(4);
   }
+
+  @Test
+  void aHandlerRunsDuration_liesWithinTheDispatchThatRanIt() {
+    EventTrace trace = EventTrace.create();
+    InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().interceptor(trace).build();
+    dispatcher.register(OrderPlaced.class, event -> { });
+    OrderPlaced order = new OrderPlaced();
+
+    long before = System.nanoTime();
+    dispatcher.dispatch(order);
+    Duration window = Duration.ofNanos(System.nanoTime() - before);
+
+    HandlerRun run = trace.find(order.eventId()).orElseThrow().handlerRuns().get(0);
+    assertThat(run.running()).isFalse();
+    assertThat(run.duration()).isBetween(Duration.ZERO, window);
+  }
 }

@@ -2,6 +2,7 @@ package io.github.domainevents.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.domainevents.HandleEvent;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
 import io.github.domainevents.aggregate.EventRecorder;
@@ -63,6 +64,42 @@ class LockReleaseTest {
     });
 
     assertThat(seen).containsExactly("kept", "again");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void registeringAndClosingAListenerReleaseTheRegistryLock() throws Exception {
+    InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+    List<String> seen = new CopyOnWriteArrayList<>();
+
+    Registration listener = on(first, () -> dispatcher.registerAll(new Listener(seen))); // addAll
+    on(second, () -> {
+      dispatcher.register(OrderPlaced.class, event -> seen.add("plain"));
+      dispatcher.dispatch(new OrderPlaced());
+      listener.close(); // removes the group
+      return null;
+    });
+    on(first, () -> {
+      dispatcher.register(OrderPlaced.class, event -> seen.add("again"));
+      dispatcher.dispatch(new OrderPlaced());
+      return null;
+    });
+
+    assertThat(seen).containsExactly("listener", "plain", "plain", "again");
+  }
+
+  /** A listener with one annotated handler method, registered through {@code registerAll}. */
+  public static final class Listener {
+    private final List<String> seen;
+
+    Listener(List<String> seen) {
+      this.seen = seen;
+    }
+
+    @HandleEvent
+    public void on(OrderPlaced event) {
+      seen.add("listener");
+    }
   }
 
   @Test

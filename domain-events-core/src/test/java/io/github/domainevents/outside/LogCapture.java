@@ -24,11 +24,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * @RegisterExtension final LogCapture log = new LogCapture();
  * }</pre>
+ *
+ * <p>Or for one block of a test, attached until closed:
+ *
+ * <pre>{@code
+ * try (LogCapture log = LogCapture.open()) { ... }
+ * }</pre>
  */
-public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
   /** The parent of every logger the library uses; held so the JDK cannot collect it. */
   private static final Logger LIBRARY = Logger.getLogger("io.github.domainevents");
 
+  private boolean usedParentHandlers = true;
   private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
   private final Handler handler =
       new Handler() {
@@ -44,22 +51,30 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         public void close() {}
       };
 
-  /** Creates a capture; it is active while each test of the class runs. */
+  /** Creates a capture; registered as an extension, it is active while each test runs. */
   public LogCapture() {
     handler.setLevel(Level.ALL);
   }
 
+  /**
+   * Starts capturing at once, until {@link #close()}.
+   *
+   * @return the attached capture
+   */
+  public static LogCapture open() {
+    LogCapture capture = new LogCapture();
+    capture.attach();
+    return capture;
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
-    records.clear();
-    LIBRARY.setUseParentHandlers(false);
-    LIBRARY.addHandler(handler);
+    attach();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    LIBRARY.removeHandler(handler);
-    LIBRARY.setUseParentHandlers(true);
+    close();
     if (context.getExecutionException().isPresent()) {
       PrintStream err = System.err;
       SimpleFormatter formatter = new SimpleFormatter();
@@ -67,6 +82,20 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         err.print(formatter.format(record));
       }
     }
+  }
+
+  private void attach() {
+    records.clear();
+    usedParentHandlers = LIBRARY.getUseParentHandlers();
+    LIBRARY.setUseParentHandlers(false);
+    LIBRARY.addHandler(handler);
+  }
+
+  /** Stops capturing: the library logs to the console again. */
+  @Override
+  public void close() {
+    LIBRARY.removeHandler(handler);
+    LIBRARY.setUseParentHandlers(usedParentHandlers);
   }
 
   /**

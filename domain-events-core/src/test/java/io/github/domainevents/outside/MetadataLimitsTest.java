@@ -7,7 +7,9 @@ import io.github.domainevents.EventDefaults;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.Registration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,44 @@ class MetadataLimitsTest {
             + "['n'] is nested deeper than 16 levels (the limit for metadata)");
   }
 
+  /** {@code levels} collections made by {@code wrap} nested inside each other around 1. */
+  private static Object nestedIn(int levels, Function<Object, Object> wrap) {
+    Object value = 1;
+    for (int i = 0; i < levels; i++) {
+      value = wrap.apply(value);
+    }
+    return value;
+  }
+
+  @Test
+  void nestingDepth_countsListsSetsAndOtherCollections_asMapsAreCounted() {
+    assertBuilds(Map.of("deep", nestedIn(16, List::of)));
+    assertBuilds(Map.of("deep", nestedIn(16, Set::of)));
+    List<Function<Object, Object>> collections = List.of(
+        List::of, Set::of, value -> new ArrayDeque<>(List.of(value)));
+    for (Function<Object, Object> collection : collections) {
+      assertRejected(Map.of("deep", nestedIn(17, collection)),
+          "metadata['deep']" + "[0]".repeat(16)
+              + " is nested deeper than 16 levels (the limit for metadata)");
+    }
+  }
+
+  @Test
+  void oneEntryBeyondALimit_isRejectedWhenAdded_countingItsKey() {
+    EventHeader.Builder builder = EventHeader.builder();
+    builder.metadata("a", "x".repeat(65_535)); // 1 + 65,535 characters: at the limit
+    builder.metadata("l", Collections.nCopies(999, 0)); // 1 + 999 entries: at the limit
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventHeader.builder().metadata("ab", "x".repeat(65_535)))
+        .withMessage("metadata has more than 65536 characters in its keys and string values"
+            + " (the limit for metadata)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventHeader.builder().metadata("l", Collections.nCopies(1_000, 0)))
+        .withMessage("metadata has more than 1000 entries (map entries plus list and set"
+            + " elements, over all levels)");
+  }
+
   @Test
   void entries_aThousandOverAllLevelsBuild_oneMoreIsRejected() {
     Map<String, Object> flat = new LinkedHashMap<>();
@@ -148,6 +188,9 @@ class MetadataLimitsTest {
           "key in metadata['outer'][0] must not contain line breaks or other control characters,"
               + " was '" + escaped + "' (" + escape(control) + " at index 1)");
     }
+    assertRejected(Map.of("\tkey", 1),
+        "metadata key must not contain line breaks or other control characters, was '\\tkey'"
+            + " (\\t at index 0)");
   }
 
   @Test

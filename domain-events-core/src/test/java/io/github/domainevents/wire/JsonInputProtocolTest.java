@@ -87,6 +87,27 @@ class JsonInputProtocolTest {
   }
 
   @Test
+  void read_takesTheCausalIds_whenWritten_andNullAsNone() {
+    String cause = "0194a3b2-7c1d-7e3f-8a9b-0c1d2e3f4a5c";
+    Map<String, Object> withIds = event();
+    withIds.put("correlation_id", ID);
+    withIds.put("causation_id", cause);
+    Map<String, Object> withNulls = event();
+    withNulls.put("correlation_id", null);
+    withNulls.put("causation_id", null);
+
+    EventHeader linked = EventObject.read(TokenInput.of(withIds), DEFAULTS, new TextOutput())
+        .header(REGISTRY, Invite.class);
+    EventHeader unlinked = EventObject.read(TokenInput.of(withNulls), DEFAULTS, new TextOutput())
+        .header(REGISTRY, Invite.class);
+
+    assertThat(linked.correlationId()).contains(UUID.fromString(ID));
+    assertThat(linked.causationId()).contains(UUID.fromString(cause));
+    assertThat(unlinked.correlationId()).isEmpty();
+    assertThat(unlinked.causationId()).isEmpty();
+  }
+
+  @Test
   void read_startsAtTheCurrentToken_whenTheCodecAlreadyStood_onTheObject() {
     TokenInput input = TokenInput.of(event());
     input.next();

@@ -1,58 +1,12 @@
 package io.github.domainevents.jackson2;
 
-import static io.github.domainevents.test.EventAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.domainevents.testkit.EventCodec;
+import io.github.domainevents.testkit.EventFlowContract;
 
-import io.github.domainevents.EventHeader;
-import io.github.domainevents.InProcessEventDispatcher;
-import io.github.domainevents.test.CapturedEvents;
-import io.github.domainevents.test.DomainEventsExtension;
-import io.github.domainevents.test.EventCapture;
-import io.github.domainevents.testkit.InviteAccepted;
-import io.github.domainevents.testkit.InviteCreated;
-import io.github.domainevents.wire.EventTypeRegistry;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-/**
- * Events on their way through JSON and back into a dispatcher, checked with the test kit: the
- * kit's fixed clock and ids make a fresh event's JSON exact, and its capture shows that an event
- * read from the wire causes its follow-ups like any other.
- */
-@ExtendWith(DomainEventsExtension.class)
-class Jackson2EventFlowTest {
-  private final EventJson json =
-      EventJson.create(EventTypeRegistry.of(InviteCreated.class, InviteAccepted.class));
-
-  @Test
-  void aFreshEventWritesTheTestsFixedIdAndTime() {
-    String written = json.toJson(new InviteCreated(EventHeader.create(), 42, "tok", "ada@example.com"));
-
-    assertThat(written)
-        .contains("\"event_id\":\"00000000-0000-0000-0000-000000000001\"")
-        .contains("\"occurred_at\":\"2026-01-01T00:00:00");
-  }
-
-  @Test
-  void anEventReadFromTheWireCausesItsFollowUps(CapturedEvents events) {
-    InProcessEventDispatcher dispatcher =
-        EventCapture.instrument(InProcessEventDispatcher.builder()).build();
-    dispatcher.register(InviteCreated.class,
-        invite -> dispatcher.dispatch(new InviteAccepted(invite.inviteId(), invite.email())));
-    UUID request = UUID.fromString("0b5e7a1c-2d3f-4e5a-8b6c-7d8e9f0a1b2c");
-    String wire = json.toJson(new InviteCreated(
-        EventHeader.builder().correlationId(request).build(), 7, "tok", "bob@example.com"));
-
-    dispatcher.dispatch(json.fromJson(wire));
-
-    assertThat(events)
-        .hasCausalTree("""
-            invite.created
-              invite.accepted
-            """)
-        .event(InviteAccepted.class)
-        .isCausedBy(InviteCreated.class)
-        .hasCorrelationId(request);
+/** The shared {@link EventFlowContract}, over Jackson 2. */
+class Jackson2EventFlowTest extends EventFlowContract {
+  @Override
+  protected EventCodec.Factory codecs() {
+    return new Jackson2Codecs();
   }
 }

@@ -98,6 +98,35 @@ class AsyncCloseTest {
   }
 
   @Test
+  void closeOnAnInterruptedThread_stopsWaiting_reportsTheUnfinished_andKeepsTheInterrupt()
+      throws Exception {
+    InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    dispatcher.register(InviteCreated.class, event -> {
+      started.countDown();
+      release.await(30, TimeUnit.SECONDS);
+    });
+    InviteCreated slow = new InviteCreated(1);
+    CompletableFuture<DispatchReport> future = dispatcher.dispatchAsync(slow);
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    List<DomainEvent> unfinished;
+    boolean stillInterrupted;
+    Thread.currentThread().interrupt();
+    try {
+      unfinished = dispatcher.close(Duration.ofSeconds(30));
+    } finally {
+      stillInterrupted = Thread.interrupted(); // reads and clears the flag for the next tests
+      release.countDown();
+    }
+
+    assertThat(stillInterrupted).isTrue();
+    assertThat(unfinished).containsExactly(slow);
+    assertThat(future.get(10, TimeUnit.SECONDS).succeeded()).isTrue();
+  }
+
+  @Test
   void closeWithoutArguments_usesTheConfiguredTimeout() throws Exception {
     InProcessEventDispatcher dispatcher =
         InProcessEventDispatcher.builder().closeTimeout(Duration.ofMillis(200)).build();

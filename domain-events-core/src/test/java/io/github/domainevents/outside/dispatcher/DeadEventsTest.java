@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.LogCapture;
-import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class DeadEventsTest {
     dispatcher.register(Ping.class, event -> {});
     InviteCreated event = new InviteCreated(1);
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(event);
 
       assertThat(log.records()).singleElement().satisfies(record -> {

@@ -6,7 +6,7 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.ErrorPolicy;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.InProcessEventDispatcher;
-import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -41,20 +41,16 @@ class DefaultLoggingWhenOffTest {
   private final Logger logger = Logger.getLogger(InProcessEventDispatcher.class.getName());
 
   private Level previousLevel;
-  private boolean previousUseParentHandlers;
 
   @BeforeEach
   void switchOffTheDispatchersLogger() {
     previousLevel = logger.getLevel();
-    previousUseParentHandlers = logger.getUseParentHandlers();
     logger.setLevel(Level.OFF);
-    logger.setUseParentHandlers(false); // what is logged goes to CapturedLog only, not the console
   }
 
   @AfterEach
   void restoreTheLogger() {
     logger.setLevel(previousLevel);
-    logger.setUseParentHandlers(previousUseParentHandlers);
   }
 
   @Test
@@ -63,7 +59,7 @@ class DefaultLoggingWhenOffTest {
     dispatcher.register(Ping.class, event -> {});
     Counted event = new Counted();
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       for (int i = 0; i < 3; i++) {
         dispatcher.dispatch(event);
       }
@@ -84,7 +80,7 @@ class DefaultLoggingWhenOffTest {
     dispatcher.register(Counted.class, event -> secondHandlerRuns.incrementAndGet());
     Counted event = new Counted();
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(event);
 
       assertThat(event.typeReads()).hasValue(0);
@@ -99,7 +95,7 @@ class DefaultLoggingWhenOffTest {
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     Counted event = new Counted();
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(event);
 
       assertThat(log.records()).singleElement().satisfies(record -> {

@@ -5,14 +5,9 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
-import io.github.domainevents.InProcessEventDispatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** Events, handlers and helpers shared by the dispatcher tests. */
 final class DispatcherFixtures {
@@ -100,43 +95,5 @@ final class DispatcherFixtures {
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
     throw (T) failure;
-  }
-
-  /**
-   * Captures what the dispatcher logs through {@link System.Logger} (which goes to {@code
-   * java.util.logging} when no other backend is installed). Close it to detach.
-   */
-  static final class CapturedLog implements AutoCloseable {
-    private final Logger logger = Logger.getLogger(InProcessEventDispatcher.class.getName());
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private final Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-
-    CapturedLog() {
-      handler.setLevel(Level.ALL);
-      logger.addHandler(handler);
-    }
-
-    List<LogRecord> records() {
-      synchronized (records) {
-        return List.copyOf(records);
-      }
-    }
-
-    @Override
-    public void close() {
-      logger.removeHandler(handler);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.domainevents.outside.dispatcher;
 
+import io.github.domainevents.outside.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -96,7 +97,7 @@ class FailFastPolicyTest {
       throw new IllegalStateException("boom");
     });
 
-    try (DispatcherFixtures.CapturedLog log = new DispatcherFixtures.CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       catchThrowable(() -> dispatcher.dispatch(new InviteCreated(1)));
 
       assertThat(log.records()).isEmpty();
@@ -129,6 +130,20 @@ class FailFastPolicyTest {
 
     assertThat(catchThrowable(() -> dispatcher.dispatch(new InviteCreated(1)))).isSameAs(error);
     assertThat(journal.entries()).isEmpty();
+  }
+
+  @Test
+  void anErrorThatIsNotFatal_carriesWhichHandlerAndEventItStopped() {
+    AssertionError error = new AssertionError("broken invariant");
+    dispatcher.register(InviteCreated.class, event -> {
+      throw error;
+    });
+    InviteCreated invite = new InviteCreated(1);
+
+    assertThat(catchThrowable(() -> dispatcher.dispatch(invite))).isSameAs(error);
+    HandlerFailedException where = HandlerFailedException.in(error).orElseThrow();
+    assertThat(where.event()).isSameAs(invite);
+    assertThat(where.handler().registeredType()).isEqualTo(InviteCreated.class);
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.HandlerInfo;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outside.LogCapture;
-import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Journal;
 import java.io.IOException;
@@ -85,7 +84,7 @@ class ReportAndContinuePolicyTest {
     });
     dispatcher.register(InviteCreated.class, journal.handler("after"));
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       for (int i = 1; i <= 4; i++) {
         dispatcher.dispatch(new InviteCreated(i));
       }
@@ -113,7 +112,7 @@ class ReportAndContinuePolicyTest {
     });
     dispatcher.register(InviteCreated.class, journal.handler("after"));
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(new InviteCreated(1));
       dispatcher.dispatchAndReport(new InviteCreated(2));
 
@@ -137,7 +136,7 @@ class ReportAndContinuePolicyTest {
     dispatcher.register(InviteCreated.class, journal.handler("after"));
     InviteCreated event = new InviteCreated(1);
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(event);
 
       assertThat(log.records()).filteredOn(record -> record.getLevel() == Level.SEVERE)

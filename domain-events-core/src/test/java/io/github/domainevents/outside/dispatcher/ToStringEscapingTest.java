@@ -17,7 +17,7 @@ import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.wire.UnknownEventTypeException;
 import io.github.domainevents.outside.LogCapture;
-import io.github.domainevents.outside.dispatcher.DispatcherFixtures.CapturedLog;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.trace.EventTrace;
 import io.github.domainevents.trace.TracedEvent;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ class ToStringEscapingTest {
 
   @Test
   void theDispatchersOwnLogLines_escapeEventTypes() {
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       new InProcessEventDispatcher().dispatch(new Noted(EventHeader.create()));
 
       assertThat(log.records()).singleElement()

@@ -8,7 +8,7 @@ import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.NoUnitOfWorkPolicy;
 import io.github.domainevents.TransactionPhase;
 import io.github.domainevents.UnitOfWork;
-import io.github.domainevents.outside.unitofwork.UnitFixtures.CapturedLog;
+import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.unitofwork.UnitFixtures.InviteCreated;
 import io.github.domainevents.outside.unitofwork.UnitFixtures.Journal;
 import io.github.domainevents.outside.unitofwork.UnitFixtures.MailSent;
@@ -67,7 +67,7 @@ class NoUnitOfWorkPolicyTest {
     InProcessEventDispatcher dispatcher =
         InProcessEventDispatcher.builder().noUnitOfWorkPolicy(NoUnitOfWorkPolicy.RUN_NOW).build();
     registerEveryPhase(dispatcher);
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(new InviteCreated(1));
       assertThat(log.records()).isEmpty();
     }
@@ -110,7 +110,7 @@ class NoUnitOfWorkPolicyTest {
         .build();
     dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, journal.handler("mail"));
     InviteCreated invite = new InviteCreated(1);
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = LogCapture.open()) {
       dispatcher.dispatch(invite);
       assertThat(log.records()).singleElement().satisfies(record -> {
         assertThat(record.getLevel()).isEqualTo(Level.WARNING);

@@ -4,14 +4,9 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.EventType;
-import io.github.domainevents.InProcessEventDispatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** Events, a journal and log capture shared by the unit-of-work tests. */
 final class UnitFixtures {
@@ -73,46 +68,5 @@ final class UnitFixtures {
       return event.eventType() + audit.inviteId();
     }
     return event.eventType();
-  }
-
-  /**
-   * Captures what the dispatcher logs through {@link System.Logger} (java.util.logging here) and
-   * keeps it off the console while open.
-   */
-  static final class CapturedLog implements AutoCloseable {
-    private final Logger logger = Logger.getLogger(InProcessEventDispatcher.class.getName());
-    private final boolean usedParentHandlers = logger.getUseParentHandlers();
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private final Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-
-    CapturedLog() {
-      handler.setLevel(Level.ALL);
-      logger.addHandler(handler);
-      logger.setUseParentHandlers(false);
-    }
-
-    List<LogRecord> records() {
-      synchronized (records) {
-        return List.copyOf(records);
-      }
-    }
-
-    @Override
-    public void close() {
-      logger.removeHandler(handler);
-      logger.setUseParentHandlers(usedParentHandlers);
-    }
   }
 }

@@ -1,31 +1,21 @@
 package io.github.domainevents.slf4j.outside;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.domainevents.testkit.ModuleDescriptorContract;
+import java.util.List;
+import java.util.Set;
 
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleDescriptor.Requires;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-
-/** The compiled module-info exports exactly the public package and requires only what it should. */
-class ModuleDescriptorTest {
-
-  @Test
-  void exportsOnlyTheSlf4jPackageAndRequiresCoreAndSlf4jApi() throws Exception {
-    ModuleDescriptor module;
-    try (InputStream in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
-      module = ModuleDescriptor.read(in);
-    }
-
-    assertThat(module.name()).isEqualTo("io.github.domainevents.slf4j");
-    assertThat(module.exports())
-        .extracting(ModuleDescriptor.Exports::source)
-        .containsExactly("io.github.domainevents.slf4j");
-    assertThat(module.requires().stream().map(Requires::name).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder(
-            "java.base", "io.github.domainevents", "org.slf4j", "org.jspecify");
+/**
+ * The shared {@link ModuleDescriptorContract}: exports only the slf4j package, requires core and
+ * the SLF4J API.
+ */
+class ModuleDescriptorTest extends ModuleDescriptorContract {
+  ModuleDescriptorTest() {
+    super("io.github.domainevents.slf4j", List.of("io.github.domainevents.slf4j"),
+        Set.of(
+            "java.base",
+            "io.github.domainevents",
+            "org.slf4j",
+            "org.jspecify"),
+        Set.of("EventMdc"));
   }
 }
