@@ -1,7 +1,6 @@
 package io.github.domainevents.benchmarks;
 
 import io.github.domainevents.DomainEvent;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A synchronous dispatcher of {@link ScopedValueContextBenchmark}, with one way of carrying the
@@ -18,9 +17,9 @@ interface ContextBus {
   /**
    * What {@code EventHeader.create()} reads inside a handler: the causation id (the cause's id)
    * and the correlation id (an open correlation scope's, else the cause's correlation, else the
-   * cause's id), both consumed by {@code blackhole}.
+   * cause's id), both handed to {@code sink}.
    */
-  void readCause(Blackhole blackhole);
+  void readCause(CauseSink sink);
 
   /** Captures the ambient context now, for {@code task} to run in it later (on any thread). */
   Runnable wrap(Runnable task);

@@ -3,7 +3,6 @@ package io.github.domainevents.benchmarks;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import java.util.UUID;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What core could actually ship on JDK 25 without changing its public API: the dispatch chain
@@ -47,11 +46,11 @@ final class HybridBus extends MiniBus {
   }
 
   @Override
-  public void readCause(Blackhole blackhole) {
+  public void readCause(CauseSink sink) {
     EventHeader cause = CHAIN.get().header;
     UUID scoped = SCOPES.get().correlationId;
-    blackhole.consume(cause.eventId());
-    blackhole.consume(scoped != null ? scoped : cause.correlationId().orElse(cause.eventId()));
+    sink.cause(
+        cause.eventId(), scoped != null ? scoped : cause.correlationId().orElse(cause.eventId()));
   }
 
   @Override

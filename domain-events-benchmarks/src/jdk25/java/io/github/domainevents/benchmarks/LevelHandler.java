@@ -1,7 +1,6 @@
 package io.github.domainevents.benchmarks;
 
 import io.github.domainevents.DomainEvent;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The handler of one level of a nested dispatch: it reads the ambient cause (as creating a
@@ -13,20 +12,19 @@ final class LevelHandler {
   private final ContextBus bus;
   private final DomainEvent next;
   private final boolean wrapInnermost;
-  private final Blackhole blackhole;
+  private final CauseSink sink;
   private final Runnable task;
 
-  LevelHandler(
-      ContextBus bus, DomainEvent next, boolean wrapInnermost, Blackhole blackhole) {
+  LevelHandler(ContextBus bus, DomainEvent next, boolean wrapInnermost, CauseSink sink) {
     this.bus = bus;
     this.next = next;
     this.wrapInnermost = wrapInnermost;
-    this.blackhole = blackhole;
-    this.task = () -> bus.readCause(blackhole);
+    this.sink = sink;
+    this.task = () -> bus.readCause(sink);
   }
 
   void handle(DomainEvent event) {
-    bus.readCause(blackhole);
+    bus.readCause(sink);
     DomainEvent following = next;
     if (following != null) {
       bus.dispatch(following);

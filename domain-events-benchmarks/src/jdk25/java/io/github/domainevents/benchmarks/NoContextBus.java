@@ -1,7 +1,6 @@
 package io.github.domainevents.benchmarks;
 
 import io.github.domainevents.DomainEvent;
-import org.openjdk.jmh.infra.Blackhole;
 
 /** The floor: the same loop with no ambient context at all (nothing to read, nothing to wrap). */
 final class NoContextBus extends MiniBus {
@@ -11,7 +10,7 @@ final class NoContextBus extends MiniBus {
   }
 
   @Override
-  public void readCause(Blackhole blackhole) {}
+  public void readCause(CauseSink sink) {}
 
   @Override
   public Runnable wrap(Runnable task) {

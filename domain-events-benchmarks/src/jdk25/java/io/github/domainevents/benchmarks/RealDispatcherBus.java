@@ -4,7 +4,6 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventContext;
 import io.github.domainevents.EventHeader;
 import io.github.domainevents.InProcessEventDispatcher;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The baseline: this library's {@link InProcessEventDispatcher} (dead events to a no-op, as the
@@ -26,10 +25,9 @@ final class RealDispatcherBus implements ContextBus {
   }
 
   @Override
-  public void readCause(Blackhole blackhole) {
+  public void readCause(CauseSink sink) {
     EventHeader cause = EventContext.currentCause().orElseThrow().header();
-    blackhole.consume(cause.eventId());
-    blackhole.consume(EventContext.correlationId().orElseThrow());
+    sink.cause(cause.eventId(), EventContext.correlationId().orElseThrow());
   }
 
   @Override

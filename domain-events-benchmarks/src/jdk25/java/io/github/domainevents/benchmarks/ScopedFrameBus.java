@@ -2,7 +2,6 @@ package io.github.domainevents.benchmarks;
 
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The dispatch chain carried in a {@link ScopedValue} of immutable {@link Frame}s, one binding
@@ -26,10 +25,9 @@ final class ScopedFrameBus extends MiniBus {
   }
 
   @Override
-  public void readCause(Blackhole blackhole) {
+  public void readCause(CauseSink sink) {
     EventHeader cause = CHAIN.get().header;
-    blackhole.consume(cause.eventId());
-    blackhole.consume(cause.correlationId().orElse(cause.eventId()));
+    sink.cause(cause.eventId(), cause.correlationId().orElse(cause.eventId()));
   }
 
   @Override

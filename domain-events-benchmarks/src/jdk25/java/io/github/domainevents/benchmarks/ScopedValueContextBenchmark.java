@@ -71,6 +71,21 @@ public class ScopedValueContextBenchmark {
         case NONE -> new NoContextBus();
       };
     }
+
+    /**
+     * A new bus of this variant with one {@link LevelHandler} per level: the handler of {@code
+     * events[i]} dispatches {@code events[i + 1]} while {@code i + 1 < depth}.
+     */
+    ContextBus wire(
+        int depth, List<DomainEvent> events, boolean wrapInnermost, CauseSink sink) {
+      ContextBus bus = newBus();
+      for (int level = 0; level < depth; level++) {
+        DomainEvent next = level + 1 < depth ? events.get(level + 1) : null;
+        bus.register(
+            events.get(level).getClass(), new LevelHandler(bus, next, wrapInnermost, sink));
+      }
+      return bus;
+    }
   }
 
   /** The variant measured. */
@@ -101,22 +116,17 @@ public class ScopedValueContextBenchmark {
             new Levels.Level1(EventHeader.create()),
             new Levels.Level2(EventHeader.create()),
             new Levels.Level3(EventHeader.create()));
-    plain = wire(events, false, blackhole);
-    wrapping = wire(events, true, blackhole);
+    CauseSink sink =
+        (causationId, correlationId) -> {
+          blackhole.consume(causationId);
+          blackhole.consume(correlationId);
+        };
+    plain = variant.wire(depth, events, false, sink);
+    wrapping = variant.wire(depth, events, true, sink);
     first = events.get(0);
     plain.dispatch(first);
     wrapping.dispatch(first);
     padding = new Object[] {before, new long[Layout.PADDING_LONGS]};
-  }
-
-  private ContextBus wire(List<DomainEvent> events, boolean wrapInnermost, Blackhole blackhole) {
-    ContextBus bus = variant.newBus();
-    for (int level = 0; level < depth; level++) {
-      DomainEvent next = level + 1 < depth ? events.get(level + 1) : null;
-      bus.register(
-          events.get(level).getClass(), new LevelHandler(bus, next, wrapInnermost, blackhole));
-    }
-    return bus;
   }
 
   /** Dispatches the first level's event; its handlers nest {@code depth} dispatches. */

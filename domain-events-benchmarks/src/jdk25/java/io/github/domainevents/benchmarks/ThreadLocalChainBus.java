@@ -4,7 +4,6 @@ import io.github.domainevents.DomainEvent;
 import io.github.domainevents.EventHeader;
 import java.util.Arrays;
 import java.util.UUID;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The way core's {@code AmbientContext} carries the cause, copied to its essentials: one mutable
@@ -42,17 +41,17 @@ final class ThreadLocalChainBus extends MiniBus {
   }
 
   @Override
-  public void readCause(Blackhole blackhole) {
+  public void readCause(CauseSink sink) {
     Context context = CURRENT.get();
     int last = context.top - 1;
     EventHeader cause = last < context.base ? null : (EventHeader) context.headers[last];
     UUID scoped = context.correlationId;
     if (cause == null) {
-      blackhole.consume(scoped);
+      sink.cause(null, scoped);
       return;
     }
-    blackhole.consume(cause.eventId());
-    blackhole.consume(scoped != null ? scoped : cause.correlationId().orElse(cause.eventId()));
+    sink.cause(
+        cause.eventId(), scoped != null ? scoped : cause.correlationId().orElse(cause.eventId()));
   }
 
   @Override
