@@ -6,18 +6,23 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * The way core's {@code AmbientContext} carries the cause, copied to its essentials: one mutable
- * context per thread in a {@link ThreadLocal}; the dispatch chain in two parallel arrays (events
- * and headers, entries {@code [base, top)} visible); the four scope values (correlation, clock,
- * id generator, innermost scope) saved in a pooled entry only when one is in effect, which the
- * mark returned by {@code begin} says; the left-open-scope check before every handler; capture
- * copies the visible chain, install pushes it above the running chain and puts everything back
- * afterwards. No scope is ever opened in the benchmark, but every check is made.
+ * The way core's {@code AmbientContext} carries the cause (as of main's bbc4afa), copied to its
+ * essentials: one mutable context per thread in a {@link ThreadLocal}; the dispatch chain in one
+ * array of events (entries {@code [base, top)} visible; the cause's header is read from the
+ * event); the four scope values (correlation, clock, id generator, innermost scope) saved in a
+ * pooled entry only when one is in effect, which one load tells (the innermost scope is not null,
+ * or a boundary marker, whenever a value is in effect) and the mark returned by {@code begin}
+ * says; the left-open-scope check before every handler; capture copies the visible chain, install
+ * pushes it above the running chain and puts everything back afterwards. No scope is ever opened
+ * in the benchmark, but every check is made.
  */
 final class ThreadLocalChainBus extends MiniBus {
   private static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(Context::new);
   private static final int SAVED = 1 << 30;
   private static final int INDEX = SAVED - 1;
+
+  /** Stands for "values in effect, no scope open here", as {@code AmbientContext}'s BOUNDARY. */
+  private static final Object BOUNDARY = new Object();
 
   @Override
   void dispatchTo(DomainEvent event, LevelHandler[] route) {
@@ -25,7 +30,7 @@ final class ThreadLocalChainBus extends MiniBus {
     if (context.top - context.base >= MAX_DEPTH) {
       throw tooDeep(event);
     }
-    int mark = context.begin(event, event.header());
+    int mark = context.begin(event);
     try {
       for (LevelHandler handler : route) {
         context.beginHandler(mark);
@@ -44,7 +49,8 @@ final class ThreadLocalChainBus extends MiniBus {
   public void readCause(CauseSink sink) {
     Context context = CURRENT.get();
     int last = context.top - 1;
-    EventHeader cause = last < context.base ? null : (EventHeader) context.headers[last];
+    EventHeader cause =
+        last < context.base ? null : ((DomainEvent) context.events[last]).header();
     UUID scoped = context.correlationId;
     if (cause == null) {
       sink.cause(null, scoped);
@@ -67,23 +73,20 @@ final class ThreadLocalChainBus extends MiniBus {
     Object idGenerator;
     Object innermostScope;
     Object[] events = new Object[8];
-    Object[] headers = new Object[8];
     Saved[] saved = new Saved[8];
     int top;
     int base;
 
-    int begin(Object event, Object header) {
+    int begin(Object event) {
       int index = top;
       if (index == events.length) {
         grow(index + 1);
       }
-      boolean save =
-          innermostScope != null || correlationId != null || clock != null || idGenerator != null;
+      boolean save = innermostScope != null; // not null whenever a value is in effect
       if (save) {
         save(index);
       }
       events[index] = event;
-      headers[index] = header;
       top = index + 1;
       return save ? index | SAVED : index;
     }
@@ -102,7 +105,6 @@ final class ThreadLocalChainBus extends MiniBus {
     void end(int mark) {
       int index = mark & INDEX;
       events[index] = null;
-      headers[index] = null;
       top = index;
       if ((mark & SAVED) == 0) {
         if (innermostScope != null) {
@@ -116,10 +118,8 @@ final class ThreadLocalChainBus extends MiniBus {
     Captured capture() {
       int length = top - base;
       Object[] capturedEvents = new Object[length];
-      Object[] capturedHeaders = new Object[length];
       System.arraycopy(events, base, capturedEvents, 0, length);
-      System.arraycopy(headers, base, capturedHeaders, 0, length);
-      return new Captured(correlationId, clock, idGenerator, capturedEvents, capturedHeaders);
+      return new Captured(correlationId, clock, idGenerator, capturedEvents);
     }
 
     int install(Captured captured) {
@@ -133,7 +133,6 @@ final class ThreadLocalChainBus extends MiniBus {
       base = top;
       for (int i = 0; i < length; i++) {
         events[top] = captured.events[i];
-        headers[top] = captured.headers[i];
         top++;
       }
       putBack(captured.correlationId, captured.clock, captured.idGenerator, null);
@@ -144,7 +143,6 @@ final class ThreadLocalChainBus extends MiniBus {
       while (top > mark + 1) {
         int last = --top;
         events[last] = null;
-        headers[last] = null;
       }
       top = mark;
       restore(mark);
@@ -174,7 +172,11 @@ final class ThreadLocalChainBus extends MiniBus {
     }
 
     @SuppressWarnings("ReferenceEquality") // as in AmbientContext: identity is what matters
-    private void putBack(UUID correlationId, Object clock, Object idGenerator, Object scope) {
+    private void putBack(UUID correlationId, Object clock, Object idGenerator, Object given) {
+      Object scope =
+          given == null && (correlationId != null || clock != null || idGenerator != null)
+              ? BOUNDARY
+              : given;
       if (this.correlationId != correlationId) {
         this.correlationId = correlationId;
       }
@@ -192,7 +194,6 @@ final class ThreadLocalChainBus extends MiniBus {
     private void grow(int capacity) {
       int length = Math.max(capacity, events.length * 2);
       events = Arrays.copyOf(events, length);
-      headers = Arrays.copyOf(headers, length);
       saved = Arrays.copyOf(saved, length);
     }
   }
@@ -212,15 +213,12 @@ final class ThreadLocalChainBus extends MiniBus {
     final Object clock;
     final Object idGenerator;
     final Object[] events;
-    final Object[] headers;
 
-    Captured(
-        UUID correlationId, Object clock, Object idGenerator, Object[] events, Object[] headers) {
+    Captured(UUID correlationId, Object clock, Object idGenerator, Object[] events) {
       this.correlationId = correlationId;
       this.clock = clock;
       this.idGenerator = idGenerator;
       this.events = events;
-      this.headers = headers;
     }
 
     void run(Runnable task) {
