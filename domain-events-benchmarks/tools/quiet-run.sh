@@ -105,7 +105,7 @@ case "${1:-}" in
       -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
     ;;
   *)
-    sed -n '2,15p' "$script" >&2
+    sed -n '2,16p' "$script" >&2
     exit 2
     ;;
 esac
