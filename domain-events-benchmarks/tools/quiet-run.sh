@@ -10,6 +10,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~20 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
+#   domain-events-benchmarks/tools/quiet-run.sh scoped25    # JDK 25 scoped values vs thread-local context (~17 min; SCOPED-VALUES.md)
 #
 # Results go to domain-events-benchmarks/results/ under the names below; BENCHMARKS.md says
 # how to turn them into its tables (tools/results_table.py, tools/growth_table.py).
@@ -94,6 +95,14 @@ case "${1:-}" in
           "$result" "${result%.json}-s1-s6.svg" "JDK ${jdk}, commit ${commit}, full profile (2 forks)"
       fi
     done
+    ;;
+  scoped25)
+    # Issue 14's JDK 25 item: ScopedValueContextBenchmark exists only in the jar built on JDK 25
+    # (profile jdk25-scoped-values: target/jdk25/benchmarks.jar, runs on JDK 25+ only).
+    JAVA_HOME="$JDK25_HOME" ./mvnw -B -q -Pbenchmarks -pl domain-events-benchmarks -am package -DskipTests
+    "$JDK25_HOME/bin/java" -jar domain-events-benchmarks/target/jdk25/benchmarks.jar \
+      'ScopedValueContextBenchmark' -f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc \
+      -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
     ;;
   *)
     sed -n '2,16p' "$script" >&2

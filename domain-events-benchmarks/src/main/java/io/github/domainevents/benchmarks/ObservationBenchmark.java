@@ -48,6 +48,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class ObservationBenchmark {
+  /** Made by JMH. */
+  public ObservationBenchmark() {}
 
   /** How handler invocations are observed. */
   public enum Observed {
@@ -66,7 +68,12 @@ public class ObservationBenchmark {
   private InProcessEventDispatcher dispatcher;
   private Placed event;
 
-  /** An event of the benchmark. */
+  /**
+   * An event of the benchmark.
+   *
+   * @param header the header
+   * @param orderId the order
+   */
   public record Placed(EventHeader header, long orderId) implements DomainEvent {}
 
   /**

@@ -82,7 +82,13 @@ public class RelayToKafkaBenchmark {
   /** Made by JMH. */
   public RelayToKafkaBenchmark() {}
 
-  /** The exported event. */
+  /**
+   * The exported event.
+   *
+   * @param header the header
+   * @param inviteId the invite
+   * @param email the address
+   */
   @EventType("bench.invite.created")
   public record InviteCreated(EventHeader header, long inviteId, String email)
       implements DomainEvent {}

@@ -30,6 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"})
 public class UnitOfWorkBenchmark {
+  /** Made by JMH. */
+  public UnitOfWorkBenchmark() {}
 
   /** The contender measured. */
   @Param public TransactionalContender contender;
