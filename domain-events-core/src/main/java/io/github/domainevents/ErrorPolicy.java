@@ -33,6 +33,11 @@ public enum ErrorPolicy {
    * Every handler runs; each failure goes to the configured {@link ErrorHandler} (by default
    * logged through {@link System.Logger} at {@code ERROR}) and the dispatch returns normally.
    * {@link VirtualMachineError}s still propagate at once.
+   *
+   * <p>One exception: {@link TransactionPhase#BEFORE_COMMIT} handlers run as under {@link
+   * #FAIL_FAST}, because their failure must reach the code that commits and roll the unit of work
+   * back; a reported failure would let the unit commit without the handler's work (an outbox
+   * row, say).
    */
   REPORT_AND_CONTINUE
 }

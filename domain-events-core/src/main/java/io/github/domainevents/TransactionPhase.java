@@ -26,7 +26,8 @@ public enum TransactionPhase {
   /**
    * Runs when the unit of work is about to commit, before the commit. The unit is still active:
    * events the handler dispatches join it. A failure propagates to the code that commits and
-   * makes the unit roll back.
+   * makes the unit roll back, whatever the dispatcher's {@link ErrorPolicy} (under {@link
+   * ErrorPolicy#REPORT_AND_CONTINUE} these handlers run fail-fast).
    */
   BEFORE_COMMIT,
 

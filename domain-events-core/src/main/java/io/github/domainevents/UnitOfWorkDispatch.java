@@ -114,13 +114,21 @@ final class UnitOfWorkDispatch implements HeldEvents.Owner {
     return new DispatchReport(immediate.event(), all);
   }
 
-  /** Runs the before-commit handlers of {@code held} under the dispatcher's error policy. */
+  /**
+   * Runs the before-commit handlers of {@code held}. Their failure always propagates, so that the
+   * unit rolls back: under {@link ErrorPolicy#REPORT_AND_CONTINUE} they run fail-fast, since a
+   * reported failure would let the unit commit without the handler's work.
+   */
   @Override
   public void runBeforeCommit(HeldEvents.Held held) {
     HandlerEntry[] handlers = held.plan.in(TransactionPhase.BEFORE_COMMIT);
     if (handlers.length > 0) {
-      runInContext(held, handlers, errorPolicy);
+      runInContext(held, handlers, beforeCommitPolicy());
     }
+  }
+
+  private ErrorPolicy beforeCommitPolicy() {
+    return errorPolicy == ErrorPolicy.REPORT_AND_CONTINUE ? ErrorPolicy.FAIL_FAST : errorPolicy;
   }
 
   /**

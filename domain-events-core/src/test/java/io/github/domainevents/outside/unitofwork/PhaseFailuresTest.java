@@ -49,6 +49,45 @@ class PhaseFailuresTest {
   }
 
   @Test
+  void beforeCommitFailure_underReportAndContinue_stillPropagates_andRollsTheUnitBack() {
+    List<HandlerFailure> reported = new CopyOnWriteArrayList<>();
+    InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().reportAndContinue(reported::add).build();
+    IllegalStateException refused = new IllegalStateException("outbox insert failed");
+    dispatcher.register(InviteCreated.class, TransactionPhase.BEFORE_COMMIT, event -> {
+      throw refused;
+    });
+    dispatcher.register(
+        InviteCreated.class, TransactionPhase.BEFORE_COMMIT, journal.handler("second"));
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, journal.handler("mail"));
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_ROLLBACK, journal.handler("undo"));
+    UnitOfWork unit = UnitOfWork.begin();
+    dispatcher.dispatch(new InviteCreated(1));
+
+    assertThatThrownBy(unit::commit).isSameAs(refused);
+    assertThat(journal.entries()).containsExactly("undo:invite.created1");
+    assertThat(reported).isEmpty(); // the committer gets it; reporting as well would say it twice
+  }
+
+  @Test
+  void immediateFailure_underReportAndContinue_isReported_andTheUnitStillCommits() {
+    List<HandlerFailure> reported = new CopyOnWriteArrayList<>();
+    InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().reportAndContinue(reported::add).build();
+    dispatcher.register(InviteCreated.class, event -> {
+      throw new IllegalStateException("cache down");
+    });
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, journal.handler("mail"));
+    try (UnitOfWork unit = UnitOfWork.begin()) {
+      dispatcher.dispatch(new InviteCreated(1));
+      unit.commit();
+    }
+    assertThat(reported).singleElement()
+        .satisfies(failure -> assertThat(failure.exception()).hasMessage("cache down"));
+    assertThat(journal.entries()).containsExactly("mail:invite.created1");
+  }
+
+  @Test
   void beforeCommitCheckedFailure_isWrapped_namingHandlerAndEvent() {
     InProcessEventDispatcher dispatcher = new InProcessEventDispatcher();
     dispatcher.register(InviteCreated.class, TransactionPhase.BEFORE_COMMIT, event -> {
