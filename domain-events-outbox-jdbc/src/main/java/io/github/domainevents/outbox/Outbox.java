@@ -141,7 +141,9 @@ public final class Outbox {
 
   /**
    * Registers on {@code dispatcher} one immediate handler per exported class, which writes each
-   * event of that class with {@link #write(DomainEvent)}.
+   * event of that class with {@link #write(DomainEvent)}. If a write fails while a unit of work
+   * is active, the handler also vetoes the unit's commit, then throws the failure to the
+   * dispatcher (see "Transactions" above).
    *
    * @param dispatcher the dispatcher the application's events go through
    * @return a registration that removes all of them

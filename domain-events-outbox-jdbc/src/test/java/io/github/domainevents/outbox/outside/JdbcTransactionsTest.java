@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.domainevents.EventDispatchException;
+import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.NoUnitOfWorkPolicy;
 import io.github.domainevents.Registration;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -48,12 +50,15 @@ class JdbcTransactionsTest {
   private InProcessEventDispatcher dispatcher;
 
   private void start(Database database, NoUnitOfWorkPolicy policy) throws SQLException {
+    start(database, builder -> builder.noUnitOfWorkPolicy(policy));
+  }
+
+  private void start(Database database, UnaryOperator<InProcessEventDispatcher.Builder> options)
+      throws SQLException {
     dataSource = database.fresh();
     Invites.create(dataSource);
     transactions = JdbcTransactions.of(dataSource);
-    dispatcher = InProcessEventDispatcher.builder()
-        .unitOfWorkSupport(transactions)
-        .noUnitOfWorkPolicy(policy)
+    dispatcher = options.apply(InProcessEventDispatcher.builder().unitOfWorkSupport(transactions))
         .build();
     dispatcher.register(InviteCreated.class, TransactionPhase.BEFORE_COMMIT,
         e -> seen.add("before-commit " + e.inviteId() + " active=" + transactions.isActive()));
@@ -154,6 +159,52 @@ class JdbcTransactionsTest {
     assertThat(seen).containsExactly("before-commit inv-1 active=true", "after-rollback inv-1");
     refusing.close();
     nextTransactionIsClean();
+  }
+
+  /** Since core propagates before-commit failures under every error policy. */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void beforeCommitHandlerFailure_underReportAndContinue_alsoRollsBack(Database database)
+      throws Exception {
+    List<HandlerFailure> reported = Collections.synchronizedList(new ArrayList<>());
+    start(database, builder -> builder.reportAndContinue(reported::add));
+    IllegalStateException refused = new IllegalStateException("quota exceeded");
+    Registration refusing =
+        dispatcher.register(InviteCreated.class, TransactionPhase.BEFORE_COMMIT, e -> {
+          throw refused;
+        });
+
+    Throwable thrown = catchThrowable(
+        () -> transactions.run(connection -> invite(connection, "inv-1")));
+
+    assertThat(thrown).isNotNull();
+    assertThat(causesAndSuppressed(thrown)).contains(refused);
+    assertThat(Invites.count(dataSource)).isZero();
+    assertThat(seen).containsExactly("before-commit inv-1 active=true", "after-rollback inv-1");
+    refusing.close();
+    nextTransactionIsClean();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void afterCommitHandlerFailure_leavesTheCommit_runsTheOthers_andIsThrownFromRun(
+      Database database) throws Exception {
+    start(database);
+    IllegalStateException mailDown = new IllegalStateException("the mail server is down");
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT, e -> {
+      throw mailDown;
+    });
+    dispatcher.register(InviteCreated.class, TransactionPhase.AFTER_COMMIT,
+        e -> seen.add("the next after-commit handler"));
+
+    Throwable thrown = catchThrowable(
+        () -> transactions.run(connection -> invite(connection, "inv-1")));
+
+    assertThat(thrown).isInstanceOf(EventDispatchException.class);
+    assertThat(causesAndSuppressed(thrown)).contains(mailDown);
+    assertThat(Invites.count(dataSource)).isEqualTo(1);
+    assertThat(seen).containsExactly("before-commit inv-1 active=true",
+        "after-commit inv-1 sees 1 active=false", "the next after-commit handler");
   }
 
   @ParameterizedTest
@@ -463,5 +514,19 @@ class JdbcTransactionsTest {
 
     @Override
     public void afterCompletion(boolean committed) {}
+  }
+
+  static List<Throwable> causesAndSuppressed(Throwable thrown) {
+    List<Throwable> all = new ArrayList<>();
+    List<Throwable> pending = new ArrayList<>(List.of(thrown));
+    while (!pending.isEmpty() && all.size() < 100) {
+      Throwable next = pending.remove(0);
+      all.add(next);
+      if (next.getCause() != null) {
+        pending.add(next.getCause());
+      }
+      pending.addAll(List.of(next.getSuppressed()));
+    }
+    return all;
   }
 }

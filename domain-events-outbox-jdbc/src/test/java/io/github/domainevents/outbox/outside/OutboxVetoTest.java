@@ -17,6 +17,7 @@ import io.github.domainevents.outbox.Outbox;
 import io.github.domainevents.outbox.OutboxWriteFailedException;
 import io.github.domainevents.outbox.TransactionalConnection;
 import io.github.domainevents.outbox.outside.Events.InviteCreated;
+import io.github.domainevents.outbox.outside.Events.WelcomeSent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -137,7 +139,7 @@ class OutboxVetoTest {
       } else {
         assertThat(reported).isEmpty();
         assertThat(dispatchFailure).isNotNull();
-        assertThat(causesAndSuppressed(dispatchFailure)).contains(veto.getCause());
+        assertThat(JdbcTransactionsTest.causesAndSuppressed(dispatchFailure)).contains(veto.getCause());
       }
       assertThat(log.messages(Level.SEVERE)).isEmpty();
       assertThat(log.messages(Level.WARNING)).isEmpty();
@@ -178,6 +180,54 @@ class OutboxVetoTest {
 
     run.assertVetoed(thrown, policy);
     assertThat(transactions.isActive()).isFalse();
+  }
+
+  /**
+   * An exported event raised by a before-commit handler is written while the unit commits; if
+   * that insert fails, the veto registered then still stops the commit.
+   */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void failedInsertOfAnEventRaisedDuringBeforeCommit_stillVetoes_jdbcTransactions(
+      Database database) throws Exception {
+    DataSource dataSource = database.fresh();
+    JdbcTransactions transactions = JdbcTransactions.of(dataSource);
+    Run run = new Run(dataSource, ErrorPolicy.REPORT_AND_CONTINUE, transactions).watchingPhases();
+    run.outbox(transactions, Failure.DUPLICATE_EVENT_ID).registerOn(run.dispatcher);
+    run.dispatcher.register(WelcomeSent.class, TransactionPhase.BEFORE_COMMIT,
+        welcome -> run.dispatcher.dispatch(run.event)); // the second insert of its id fails
+
+    Throwable thrown = catchThrowable(() -> transactions.run(connection -> {
+      Invites.insert(connection, run.event.inviteId());
+      run.dispatcher.dispatch(run.event);
+      run.dispatcher.dispatch(new WelcomeSent(run.event.inviteId()));
+    }));
+
+    run.assertVetoed(thrown, ErrorPolicy.REPORT_AND_CONTINUE);
+  }
+
+  /** The same with core's unit of work, whose before-commit round also takes late arrivals. */
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void failedInsertOfAnEventRaisedDuringBeforeCommit_stillVetoes_coreUnitOfWork(
+      Database database) throws Exception {
+    Run run = new Run(database.fresh(), ErrorPolicy.REPORT_AND_CONTINUE, UnitOfWork.support())
+        .watchingPhases();
+    Transactions transactions = new Transactions(run.dataSource);
+    run.outbox(transactions, Failure.DUPLICATE_EVENT_ID).registerOn(run.dispatcher);
+    run.dispatcher.register(WelcomeSent.class, TransactionPhase.BEFORE_COMMIT,
+        welcome -> run.dispatcher.dispatch(run.event));
+
+    Throwable thrown = catchThrowable(() -> transactions.run(connection -> {
+      try (UnitOfWork unit = UnitOfWork.begin()) {
+        Invites.insert(connection, run.event.inviteId());
+        run.dispatcher.dispatch(run.event);
+        run.dispatcher.dispatch(new WelcomeSent(run.event.inviteId()));
+        unit.commit();
+      }
+    }));
+
+    run.assertVetoed(thrown, ErrorPolicy.REPORT_AND_CONTINUE);
   }
 
   /**
@@ -248,19 +298,5 @@ class OutboxVetoTest {
             .unitOfWorkSupport(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("unitOfWorkSupport");
-  }
-
-  private static List<Throwable> causesAndSuppressed(Throwable thrown) {
-    List<Throwable> all = new ArrayList<>();
-    List<Throwable> pending = new ArrayList<>(List.of(thrown));
-    while (!pending.isEmpty() && all.size() < 100) {
-      Throwable next = pending.remove(0);
-      all.add(next);
-      if (next.getCause() != null) {
-        pending.add(next.getCause());
-      }
-      pending.addAll(List.of(next.getSuppressed()));
-    }
-    return all;
   }
 }
