@@ -276,7 +276,9 @@ public final class Outbox {
 
   /**
    * Vetoes the commit of the unit of work it is registered on: its {@link #beforeCommit()}
-   * throws, so the unit rolls back and the committer sees why.
+   * throws, so the unit rolls back and the committer sees why. A support that skips {@code
+   * beforeCommit} for synchronizations registered during the commit (Spring's) commits anyway;
+   * then {@link #afterCommit()} throws, so that the missing event is not silent either.
    */
   private static final class Veto implements UnitOfWorkSynchronization {
     private final String eventType;
@@ -291,11 +293,14 @@ public final class Outbox {
 
     @Override
     public void beforeCommit() {
-      throw new OutboxWriteFailedException(eventType, eventId, failure);
+      throw new OutboxWriteFailedException(eventType, eventId, failure, false);
     }
 
+    /** Reached only if the support never called {@link #beforeCommit()}: say so, loudly. */
     @Override
-    public void afterCommit() {}
+    public void afterCommit() {
+      throw new OutboxWriteFailedException(eventType, eventId, failure, true);
+    }
 
     @Override
     public void afterCompletion(boolean committed) {}

@@ -13,6 +13,12 @@ import java.util.UUID;
  * io.github.domainevents.UnitOfWork#commit()}, {@link JdbcTransactions#run}, Spring's
  * transaction manager), after the unit was rolled back and its after-rollback handlers ran.
  *
+ * <p>One case cannot be prevented, only reported: a unit of work whose support does not call
+ * {@code beforeCommit} on synchronizations registered while it is committing (Spring's, for an
+ * exported event raised by a before-commit handler) commits without asking the veto. The outbox
+ * then throws this exception from the veto's {@code afterCommit}, which the support hands to the
+ * committer (Spring does); its message says that the unit committed without the event.
+ *
  * @since 0.1.0
  */
 public final class OutboxWriteFailedException extends RuntimeException {
@@ -21,11 +27,16 @@ public final class OutboxWriteFailedException extends RuntimeException {
   private final String eventType;
   private final UUID eventId;
 
-  OutboxWriteFailedException(String eventType, UUID eventId, Throwable cause) {
+  OutboxWriteFailedException(
+      String eventType, UUID eventId, Throwable cause, boolean committedAnyway) {
     super(
         "the outbox could not write the " + eventType + " event " + eventId + " ("
-            + Objects.requireNonNull(cause, "cause") + "), so the unit of work was rolled back"
-            + " instead of committing its state change without the event",
+            + Objects.requireNonNull(cause, "cause") + (committedAnyway
+                ? "), and the unit of work committed anyway, without the event: its"
+                    + " UnitOfWorkSupport did not call beforeCommit on the outbox's veto,"
+                    + " registered while the unit was committing"
+                : "), so the unit of work was rolled back instead of committing its state"
+                    + " change without the event"),
         cause);
     this.eventType = eventType;
     this.eventId = eventId;

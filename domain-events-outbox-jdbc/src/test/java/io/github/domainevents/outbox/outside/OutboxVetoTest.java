@@ -90,8 +90,11 @@ class OutboxVetoTest {
     }
 
     Outbox outbox(TransactionalConnection connections, Failure failure) {
-      Outbox.Builder builder = Outbox.builder(connections, Events.JSON::toJson)
-          .export(InviteCreated.class, "invite", InviteCreated::inviteId);
+      return outbox(Outbox.builder(connections, Events.JSON::toJson), failure);
+    }
+
+    Outbox outbox(Outbox.Builder builder, Failure failure) {
+      builder.export(InviteCreated.class, "invite", InviteCreated::inviteId);
       if (failure == Failure.MISSING_TABLE) {
         builder.table("dropped_outbox");
       }
@@ -253,7 +256,7 @@ class OutboxVetoTest {
   }
 
   @Test
-  void theBuilderTakesTheUnitsOfWorkToVeto_andTheVetoFailsOnlyBeforeCommit() throws Exception {
+  void theBuilderTakesTheUnitsOfWorkToVeto_whoseBeforeCommitThrows() throws Exception {
     DataSource dataSource = Database.H2.fresh();
     List<UnitOfWorkSynchronization> registered = new ArrayList<>();
     UnitOfWorkSupport units = new UnitOfWorkSupport() {
@@ -282,14 +285,86 @@ class OutboxVetoTest {
     }
 
     assertThat(registered).singleElement().satisfies(veto -> {
-      veto.afterCommit();
       veto.afterCompletion(false);
       assertThatThrownBy(veto::beforeCommit)
           .isInstanceOf(OutboxWriteFailedException.class)
           .hasMessageContaining(event.eventId().toString())
+          .hasMessageContaining("so the unit of work was rolled back")
           .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("auto-commit");
       assertThat(veto.toString()).contains("invite.created", event.eventId().toString());
     });
+  }
+
+  /**
+   * Spring calls {@code beforeCommit} only on the synchronizations registered before the commit
+   * began. An exported event raised by a before-commit handler whose insert fails registers its
+   * veto too late to stop the commit; the veto's {@code afterCommit} then throws, so the missing
+   * event reaches the committer instead of vanishing.
+   */
+  @Test
+  void aSupportThatSkipsLateBeforeCommits_likeSprings_reportsTheMissingEventAfterTheCommit()
+      throws Exception {
+    SnapshotUnits units = new SnapshotUnits();
+    Run run = new Run(Database.H2.fresh(), ErrorPolicy.REPORT_AND_CONTINUE, units);
+    Transactions transactions = new Transactions(run.dataSource);
+    run.outbox(Outbox.builder(transactions, Events.JSON::toJson).unitOfWorkSupport(units),
+        Failure.DUPLICATE_EVENT_ID).registerOn(run.dispatcher);
+    run.dispatcher.register(WelcomeSent.class, TransactionPhase.BEFORE_COMMIT,
+        welcome -> run.dispatcher.dispatch(run.event)); // the second insert of its id fails
+
+    Throwable thrown = catchThrowable(() -> transactions.run(connection -> {
+      units.begin();
+      Invites.insert(connection, run.event.inviteId());
+      run.dispatcher.dispatch(run.event);
+      run.dispatcher.dispatch(new WelcomeSent(run.event.inviteId()));
+      units.commit(connection);
+    }));
+
+    assertThat(thrown)
+        .isInstanceOf(OutboxWriteFailedException.class)
+        .hasMessageContaining("the outbox could not write the invite.created event "
+            + run.event.eventId())
+        .hasMessageContaining("committed anyway, without the event")
+        .hasCauseInstanceOf(SQLException.class);
+    assertThat(run.reported).singleElement()
+        .satisfies(failure -> assertThat(failure.exception()).isSameAs(thrown.getCause()));
+    assertThat(Invites.count(run.dataSource)).isEqualTo(1); // reported, not prevented
+  }
+
+  /**
+   * Units of work called the way Spring's transaction synchronization calls them: {@code
+   * beforeCommit} on the synchronizations registered when the commit begins, then the JDBC
+   * commit, then {@code afterCommit} and {@code afterCompletion} on all. One thread; the happy
+   * path only, which is all the test above needs.
+   */
+  private static final class SnapshotUnits implements UnitOfWorkSupport {
+    private List<UnitOfWorkSynchronization> registered;
+
+    void begin() {
+      registered = new ArrayList<>();
+    }
+
+    void commit(Connection connection) throws SQLException {
+      for (UnitOfWorkSynchronization synchronization : List.copyOf(registered)) {
+        synchronization.beforeCommit();
+      }
+      connection.commit();
+      List<UnitOfWorkSynchronization> all = registered;
+      registered = null;
+      for (UnitOfWorkSynchronization synchronization : all) {
+        synchronization.afterCommit();
+      }
+    }
+
+    @Override
+    public boolean isActive() {
+      return registered != null;
+    }
+
+    @Override
+    public void registerSynchronization(UnitOfWorkSynchronization synchronization) {
+      registered.add(synchronization);
+    }
   }
 
   @Test
