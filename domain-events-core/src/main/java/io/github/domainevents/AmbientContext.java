@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  *       into work that runs elsewhere.
  * </ul>
  *
- * <p>The context knows nothing of events beyond "an object and its header", both held as {@code
- * Object}: so the thread context sits below {@link DomainEvent} and {@link EventHeader} in the
- * class graph instead of in a cycle with them. The casts live in the two readers ({@link
- * EventHeader} and {@link EventContext}) and the dispatcher, which pushes the pair.
+ * <p>The context knows nothing of events: it holds them as {@code Object}, and reads an event's
+ * header through the {@link HeaderReader} the dispatcher gives it. So the thread context sits
+ * below {@link DomainEvent} and {@link EventHeader} in the class graph instead of in a cycle with
+ * them. The casts live in the two readers ({@link EventHeader} and {@link EventContext}) and the
+ * dispatcher, which pushes the events.
  *
  * <p>Only code on the owning thread touches a context, so no field needs to be volatile.
  */
@@ -35,17 +36,24 @@ final class AmbientContext {
    * One mutable context per thread, reached through a ThreadLocal. Mutating it (rather than
    * pushing immutable snapshots) is what keeps a synchronous dispatch free of allocation.
    *
-   * The dispatch chain is two parallel arrays, events[] and headers[]; entries [base, top) are
-   * the chain visible on this thread. Beginning a dispatch costs two reference stores (the event
-   * and its header) and ending it two null stores: under G1 a non-null store into this
-   * long-lived array runs the full write barrier, so nothing else is stored on the usual path.
+   * The dispatch chain is one array, events[]; entries [base, top) are the chain visible on this
+   * thread. Beginning a dispatch costs one reference store and ending it one null store: under
+   * G1 each runs a write barrier, whose code is large enough that a second array (of headers)
+   * made the dispatch loop too big for the JIT to inline into its callers (measured in the
+   * JIT's compilation log: 2,688 bytes of machine code on JDK 17 and 3,200 on JDK 25, over
+   * HotSpot's 2,500-byte limit for inlining an already compiled method; about 1,800 and 2,200
+   * bytes with one array). The header of the cause is read from the event when an event is
+   * created inside a handler, which is rarer than a dispatch.
    *
    * The four scope values (correlation, clock, id generator, innermost scope) are almost always
-   * all null: nobody has opened a scope. A dispatch that begins in that state saves nothing and
-   * says so in the mark it returns (the SAVED bit is clear), so beginHandler and endDispatch,
-   * which get the mark back from a local variable, know without reading memory that "put back"
-   * means "set to null" - a few loads and compares, no stores unless a handler left a scope
-   * open. Only when a value is in effect is it saved, in the pooled Saved object of that entry.
+   * all null: nobody has opened a scope. Whenever a correlation, clock or id generator is in
+   * effect, innermostScope is not null: it is the open scope, or BOUNDARY where the values were
+   * inherited with no scope open (in a handler, in installed work). So one load tells a
+   * dispatch that nothing is in effect; it then saves nothing and says so in the mark it
+   * returns (the SAVED bit is clear), so beginHandler and endDispatch, which get the mark back
+   * from a local variable, know without reading memory that "put back" means "set to null" - a
+   * load and a compare, no stores unless a handler left a scope open. Only when a value is in
+   * effect is it saved, in the pooled Saved object of that entry.
    * This is the one place where the context is saved and restored: an installed hand-off saves
    * the same way (always, with the base) in the entry below the captured chain.
    *
@@ -54,6 +62,18 @@ final class AmbientContext {
    */
   private static final ThreadLocal<AmbientContext> CURRENT =
       ThreadLocal.withInitial(AmbientContext::new);
+
+  /**
+   * Reads the header of an event on the chain, for {@link #causeHeader}; given by the dispatcher,
+   * the only code that pushes events, before it pushes the first.
+   */
+  private static volatile @Nullable HeaderReader headerReader;
+
+  /** Reads an event's header; the thread context does not know the event type. */
+  @FunctionalInterface
+  interface HeaderReader {
+    Object headerOf(Object event);
+  }
 
   /** Set in a mark when the entry saved scope values that must be put back. */
   private static final int SAVED = 1 << 30;
@@ -70,14 +90,15 @@ final class AmbientContext {
   /** A scoped id generator that replaces the global default on this thread. */
   private @Nullable EventIdGenerator idGenerator;
 
-  /** The innermost open scope on this thread, to detect scopes closed out of order. */
+  /**
+   * The innermost open scope on this thread, to detect scopes closed out of order; {@link
+   * Scope#BOUNDARY} when values are in effect but no scope is open here; null when nothing is in
+   * effect.
+   */
   private @Nullable Scope innermostScope;
 
   /** The events of the chain, {@code [0..top)} in use; null in an install entry. */
   private @Nullable Object[] events = new Object[8];
-
-  /** The headers of {@link #events}, index for index. */
-  private @Nullable Object[] headers = new Object[8];
 
   /** What each entry saved, when it saved anything; created on first use and reused. */
   private @Nullable Saved[] saved = new Saved[8];
@@ -88,6 +109,11 @@ final class AmbientContext {
   private int base;
 
   private AmbientContext() {}
+
+  /** Tells the context how to read an event's header; the dispatcher calls it once. */
+  static void readHeadersWith(HeaderReader reader) {
+    headerReader = reader;
+  }
 
   /** The context of the calling thread. */
   static AmbientContext current() {
@@ -104,8 +130,10 @@ final class AmbientContext {
 
   /** The header of {@link #cause()}, or null. */
   @Nullable Object causeHeader() {
-    int last = top - 1;
-    return last < base ? null : headers[last];
+    Object cause = cause();
+    return cause == null
+        ? null
+        : Checks.requireNonNull(headerReader, "header reader").headerOf(cause);
   }
 
   /** How many dispatches are nested in the visible chain (0 outside any handler). */
@@ -140,23 +168,21 @@ final class AmbientContext {
   // ---- dispatching ----
 
   /**
-   * Makes {@code event} (with its {@code header}) the innermost event being dispatched and
-   * saves the context to put back at {@link #endDispatch}.
+   * Makes {@code event} the innermost event being dispatched and saves the context to put back
+   * at {@link #endDispatch}.
    *
    * @return the mark to pass to {@link #beginHandler} and {@link #endDispatch}
    */
-  int beginDispatch(Object event, Object header) {
+  int beginDispatch(Object event) {
     int index = top;
     if (index == events.length) {
       grow(index + 1);
     }
-    boolean save = innermostScope != null || correlationId != null || clock != null
-        || idGenerator != null;
+    boolean save = innermostScope != null; // see the notes: else nothing is in effect
     if (save) {
       save(index); // before the entry is pushed: if saving fails, nothing has changed
     }
     events[index] = event;
-    headers[index] = header;
     top = index + 1;
     return save ? index | SAVED : index;
   }
@@ -180,7 +206,6 @@ final class AmbientContext {
   void endDispatch(int mark) {
     int index = mark & INDEX;
     events[index] = null;
-    headers[index] = null;
     top = index;
     if ((mark & SAVED) == 0) {
       clearLeftOpenScope();
@@ -191,8 +216,7 @@ final class AmbientContext {
 
   /**
    * Puts back "nothing in effect" after a handler of a dispatch that began with nothing in
-   * effect. The scope values only change by opening a scope (which makes it the innermost) and
-   * are put back when it closes, so with no scope left open they are all null already.
+   * effect: if no scope is open (innermostScope is null), nothing is in effect already.
    */
   private void clearLeftOpenScope() {
     if (innermostScope != null) {
@@ -206,12 +230,10 @@ final class AmbientContext {
   Captured capture() {
     int length = top - base;
     Object[] capturedEvents = new Object[length];
-    Object[] capturedHeaders = new Object[length];
     for (int i = 0; i < length; i++) {
       capturedEvents[i] = Checks.requireNonNull(events[base + i], "chain event");
-      capturedHeaders[i] = Checks.requireNonNull(headers[base + i], "chain header");
     }
-    return new Captured(correlationId, clock, idGenerator, capturedEvents, capturedHeaders);
+    return new Captured(correlationId, clock, idGenerator, capturedEvents);
   }
 
   /**
@@ -233,7 +255,6 @@ final class AmbientContext {
     base = top;
     for (int i = 0; i < length; i++) {
       events[top] = captured.events[i];
-      headers[top] = captured.headers[i];
       top++;
     }
     putBack(captured.correlationId, captured.clock, captured.idGenerator, null);
@@ -245,7 +266,6 @@ final class AmbientContext {
     while (top > mark + 1) {
       int last = --top;
       events[last] = null;
-      headers[last] = null;
     }
     top = mark;
     restore(mark);
@@ -279,14 +299,20 @@ final class AmbientContext {
 
   /**
    * Sets the four scope values, writing only those that change: under G1 every reference store
-   * into this long-lived object runs a write barrier.
+   * into this long-lived object runs a write barrier. With no scope to put back but values in
+   * effect, the innermost scope becomes {@link Scope#BOUNDARY}, keeping the invariant the
+   * dispatch relies on (values in effect, innermost scope not null).
    */
   @SuppressWarnings("ReferenceEquality") // the same objects are put back, so identity is right
   private void putBack(
       @Nullable UUID correlationId,
       @Nullable Clock clock,
       @Nullable EventIdGenerator idGenerator,
-      @Nullable Scope innermostScope) {
+      @Nullable Scope scope) {
+    Scope innermostScope =
+        scope == null && (correlationId != null || clock != null || idGenerator != null)
+            ? Scope.BOUNDARY
+            : scope;
     if (this.correlationId != correlationId) {
       this.correlationId = correlationId;
     }
@@ -305,7 +331,6 @@ final class AmbientContext {
   private void grow(int capacity) {
     int length = Math.max(capacity, events.length * 2);
     events = Arrays.copyOf(events, length);
-    headers = Arrays.copyOf(headers, length);
     saved = Arrays.copyOf(saved, length);
   }
 
@@ -335,19 +360,16 @@ final class AmbientContext {
     private final @Nullable Clock clock;
     private final @Nullable EventIdGenerator idGenerator;
     private final Object[] events;
-    private final Object[] headers;
 
     private Captured(
         @Nullable UUID correlationId,
         @Nullable Clock clock,
         @Nullable EventIdGenerator idGenerator,
-        Object[] events,
-        Object[] headers) {
+        Object[] events) {
       this.correlationId = correlationId;
       this.clock = clock;
       this.idGenerator = idGenerator;
       this.events = events;
-      this.headers = headers;
     }
 
     /** Runs {@code task} in this context on the calling thread. */
@@ -395,6 +417,22 @@ final class AmbientContext {
     private final @Nullable Clock previousClock;
     private final @Nullable EventIdGenerator previousIdGenerator;
     private boolean closed;
+
+    /**
+     * Stands in for an open scope where values are in effect but no scope is open on this
+     * thread (see the notes at the top of {@link AmbientContext}). No code holds it, so it is
+     * never closed; it counts as closed already.
+     */
+    static final Scope BOUNDARY = new Scope();
+
+    private Scope() {
+      this.correlationId = null;
+      this.outer = null;
+      this.previousCorrelationId = null;
+      this.previousClock = null;
+      this.previousIdGenerator = null;
+      this.closed = true;
+    }
 
     /** Opens a scope on this thread; a null argument leaves that value as it is. */
     static Scope open(

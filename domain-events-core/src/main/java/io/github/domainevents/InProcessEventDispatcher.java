@@ -128,6 +128,13 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
   private static final int DEFAULT_MAX_DEPTH = 64;
   private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  static {
+    // The dispatcher is the only code that puts events on the thread context's chain, so the
+    // context can read their headers (for the causation of events created in a handler) once
+    // this class is initialized.
+    AmbientContext.readHeadersWith(event -> ((DomainEvent) event).header());
+  }
+
   private final HandlerRegistry registry = new HandlerRegistry();
   private final ErrorPolicy errorPolicy;
   private final ErrorHandler errorHandler;
@@ -725,7 +732,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
     if (context.depth() >= maxDepth) {
       throw depthExceeded(context, event);
     }
-    return context.beginDispatch(event, event.header());
+    return context.beginDispatch(event);
   }
 
   private DispatchDepthExceededException depthExceeded(AmbientContext context, DomainEvent event) {
