@@ -413,6 +413,30 @@ class JdbcTransactionsTest {
   }
 
   @Test
+  void aConnectionThatCannotBeGivenBack_isLoggedAfterACommit_andAttachedAfterARollback()
+      throws Exception {
+    start(Database.H2);
+    try (Connection physical = dataSource.getConnection()) {
+      SingleConnectionDataSource single = new SingleConnectionDataSource(physical);
+      single.refuseClose();
+      JdbcTransactions refusing = JdbcTransactions.of(single);
+
+      refusing.run(connection -> Invites.insert(connection, "inv-1"));
+      IOException failure = new IOException("rolled back");
+      assertThatThrownBy(() -> refusing.run(connection -> {
+        Invites.insert(connection, "inv-2");
+        throw failure;
+      })).isSameAs(failure);
+
+      assertThat(Invites.count(dataSource)).isEqualTo(1); // the commit stands
+      assertThat(log.messages(Level.WARNING)).containsExactly(
+          "the connection of a committed JDBC transaction could not be reset and closed");
+      assertThat(failure.getSuppressed()).singleElement().asString().contains("close refused");
+      assertThat(refusing.isActive()).isFalse();
+    }
+  }
+
+  @Test
   void aDataSourceThatFails_propagatesItsException_andLeavesNothingBound() {
     JdbcTransactions unreachable =
         JdbcTransactions.of(new UrlDataSource("jdbc:h2:mem:x;IFEXISTS=TRUE;NO_SUCH_SETTING=1"));

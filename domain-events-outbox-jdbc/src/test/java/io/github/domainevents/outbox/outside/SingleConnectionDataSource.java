@@ -3,6 +3,7 @@ package io.github.domainevents.outbox.outside;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SingleConnectionDataSource extends UrlDataSource {
   private final Connection physical;
   private final AtomicInteger closes = new AtomicInteger();
+  private volatile boolean refuseClose;
 
   SingleConnectionDataSource(Connection physical) {
     super("jdbc:unused");
@@ -25,6 +27,9 @@ final class SingleConnectionDataSource extends UrlDataSource {
         (proxy, method, arguments) -> {
           if (method.getName().equals("close")) {
             closes.incrementAndGet();
+            if (refuseClose) {
+              throw new SQLException("close refused");
+            }
             return null;
           }
           try {
@@ -33,6 +38,11 @@ final class SingleConnectionDataSource extends UrlDataSource {
             throw e.getCause();
           }
         });
+  }
+
+  /** From now on, giving the connection back fails (it is still counted). */
+  void refuseClose() {
+    refuseClose = true;
   }
 
   int closes() {
