@@ -6,6 +6,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh scenario6   # scenario 6 under G1, Serial, Parallel (~16 min)
 #   domain-events-benchmarks/tools/quiet-run.sh full17      # scenarios 1-8, every contender, JDK 17 (~33 min)
 #   domain-events-benchmarks/tools/quiet-run.sh full25      # the same on JDK 25 (~32 min)
+#   domain-events-benchmarks/tools/quiet-run.sh goals       # the goals' scenarios, JDK 17 then 25 (~25 min)
 #   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~20 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
@@ -52,6 +53,27 @@ case "${1:-}" in
     need_jar
     "$JDK25_HOME/bin/java" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
       -jvm "$JDK25_HOME/bin/java" -rf json -rff "$RESULTS/full-jdk25-${commit}.json"
+    ;;
+  goals)
+    # What the goals of issue 14 compare, on JDK 17 and then JDK 25 in one sitting: scenarios
+    # 1, 2, 4, 5 and 6 and event creation, for this library (explicit and default
+    # configuration), the reference dispatcher and Spring's ApplicationEvent, 2 forks each.
+    # With BEFORE_JAR=another benchmarks.jar, scenarios 1 and 6 of that build run too (same
+    # sitting, same JDKs), for before/after claims.
+    need_jar
+    goals='\.DispatchBenchmark\.(exactType|fiveHandlers|noHandler|followUp|sharedByThreads)$|\.EventCreationBenchmark\.'
+    contenders=REFERENCE,DOMAIN_EVENTS,DOMAIN_EVENTS_DEFAULTS,DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF,SPRING_APPLICATION_EVENT
+    for jdk in 17 25; do
+      java_bin="$JAVA17"
+      [[ $jdk == 25 ]] && java_bin="$JDK25_HOME/bin/java"
+      "$java_bin" -jar "$JAR" "$goals" -p contender="$contenders" -prof gc -jvm "$(command -v "$java_bin")" \
+        -rf json -rff "$RESULTS/goals-jdk${jdk}-${commit}.json"
+      if [[ -n "${BEFORE_JAR:-}" ]]; then
+        "$java_bin" -jar "$BEFORE_JAR" '\.DispatchBenchmark\.(exactType|sharedByThreads)$' \
+          -p contender=REFERENCE,DOMAIN_EVENTS -prof gc -jvm "$(command -v "$java_bin")" \
+          -rf json -rff "$RESULTS/goals-before-jdk${jdk}-${commit}.json"
+      fi
+    done
     ;;
   growth)
     need_jar
