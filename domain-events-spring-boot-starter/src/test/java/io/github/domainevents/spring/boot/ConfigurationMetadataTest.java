@@ -21,7 +21,16 @@ class ConfigurationMetadataTest {
           "\\{\\s*\"name\": \"(domain-events\\.[a-z-]+)\"[^}]*?\"description\": \"[^\"]+\"[^}]*?"
               + "\"defaultValue\": \"?([^\"\\n]+)\"?\\s*}");
 
+  private static final Pattern NESTED =
+      Pattern.compile(
+          "\\{\\s*\"name\": \"(domain-events\\.(?:outbox|kafka)\\.[a-z.-]+)\"[^}]*?"
+              + "\"description\": \"[^\"]+\"[^}]*?\"defaultValue\": \"?([^\"\\n]+?)\"?\\s*}");
+
   private static Map<String, String> defaults() throws IOException {
+    return defaults(PROPERTY);
+  }
+
+  private static Map<String, String> defaults(Pattern property) throws IOException {
     String json;
     try (InputStream in =
         ConfigurationMetadataTest.class
@@ -31,7 +40,7 @@ class ConfigurationMetadataTest {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Map<String, String> defaults = new LinkedHashMap<>();
-    Matcher matcher = PROPERTY.matcher(json);
+    Matcher matcher = property.matcher(json);
     while (matcher.find()) {
       defaults.put(matcher.group(1), matcher.group(2));
     }
@@ -55,5 +64,59 @@ class ConfigurationMetadataTest {
 
   private static String kebab(Enum<?> value) {
     return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  @Test
+  void theOutboxRelayAndKafkaPropertiesAreDescribedWithTheirRealDefaults() throws IOException {
+    DomainEventsOutboxProperties outbox = new DomainEventsOutboxProperties();
+    DomainEventsOutboxProperties.Relay relay = outbox.getRelay();
+    DomainEventsKafkaProperties kafka = new DomainEventsKafkaProperties();
+    DomainEventsKafkaProperties.Consumer consumer = kafka.getConsumer();
+    assertThat(defaults(NESTED))
+        .containsOnly(
+            Map.entry("domain-events.outbox.table", outbox.getTable()),
+            Map.entry("domain-events.outbox.initialize-schema", kebab(outbox.getInitializeSchema())),
+            Map.entry("domain-events.outbox.relay.enabled", String.valueOf(relay.isEnabled())),
+            Map.entry("domain-events.outbox.relay.batch-size", String.valueOf(relay.getBatchSize())),
+            Map.entry("domain-events.outbox.relay.poll-interval",
+                relay.getPollInterval().toSeconds() + "s"),
+            Map.entry("domain-events.outbox.relay.lease-duration",
+                relay.getLeaseDuration().toSeconds() + "s"),
+            Map.entry("domain-events.outbox.relay.max-attempts",
+                String.valueOf(relay.getMaxAttempts())),
+            Map.entry("domain-events.outbox.relay.initial-backoff",
+                relay.getInitialBackoff().toSeconds() + "s"),
+            Map.entry("domain-events.outbox.relay.max-backoff",
+                relay.getMaxBackoff().toMinutes() + "m"),
+            Map.entry("domain-events.outbox.relay.keep-delivered",
+                String.valueOf(relay.isKeepDelivered())),
+            Map.entry("domain-events.kafka.producer.mode", kebab(kafka.getProducer().getMode())),
+            Map.entry("domain-events.kafka.producer.send-timeout",
+                kafka.getProducer().getSendTimeout().toSeconds() + "s"),
+            Map.entry("domain-events.kafka.consumer.max-attempts",
+                String.valueOf(consumer.getMaxAttempts())),
+            Map.entry("domain-events.kafka.consumer.retry-backoff",
+                consumer.getRetryBackoff().toSeconds() + "s"),
+            Map.entry("domain-events.kafka.consumer.poll-timeout",
+                consumer.getPollTimeout().toMillis() + "ms"),
+            Map.entry("domain-events.kafka.consumer.close-timeout",
+                consumer.getCloseTimeout().toSeconds() + "s"));
+  }
+
+  /** The relay's defaults that the relay shows are the builder's own. */
+  @Test
+  void theRelayDefaultsAreTheRelayBuildersDefaults() {
+    DomainEventsOutboxProperties.Relay relay = new DomainEventsOutboxProperties().getRelay();
+    String builderDefaults =
+        io.github.domainevents.outbox.OutboxRelay.builder(
+                new org.h2.jdbcx.JdbcDataSource(), message -> {})
+            .build()
+            .toString();
+    assertThat(builderDefaults)
+        .contains(
+            "table=" + new DomainEventsOutboxProperties().getTable(),
+            "batchSize=" + relay.getBatchSize(),
+            "lease=" + relay.getLeaseDuration(),
+            "maxAttempts=" + relay.getMaxAttempts());
   }
 }

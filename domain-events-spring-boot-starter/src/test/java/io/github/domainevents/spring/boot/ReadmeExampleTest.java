@@ -39,6 +39,50 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void readmeShowsExactlyTheOutboxExampleSource() throws IOException {
+    String source =
+        Files.readString(
+            Path.of("src/test/java/io/github/domainevents/spring/boot/ReadmeOutboxExample.java"));
+    String start = "// tag::outbox[]";
+    String region =
+        source.substring(source.indexOf(start) + start.length(), source.indexOf("// end::outbox[]"));
+    assertThat(Files.readString(Path.of("../README.md"))).contains(region.stripIndent().strip());
+  }
+
+  @Test
+  void theOutboxExampleWritesTheInviteInItsTransaction() {
+    new ApplicationContextRunner()
+        .withPropertyValues("spring.datasource.generate-unique-name=true")
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class,
+                JdbcTemplateAutoConfiguration.class,
+                TransactionAutoConfiguration.class,
+                DomainEventsAutoConfiguration.class,
+                DomainEventsJacksonAutoConfiguration.class,
+                DomainEventsOutboxAutoConfiguration.class))
+        .withBean(
+            io.github.domainevents.wire.EventTypeRegistry.class,
+            () -> io.github.domainevents.wire.EventTypeRegistry.of(InviteCreated.class))
+        .withUserConfiguration(ReadmeOutboxExample.InviteExports.class)
+        .run(
+            context -> {
+              InProcessEventDispatcher dispatcher = context.getBean(InProcessEventDispatcher.class);
+              context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+                  .executeWithoutResult(
+                      status -> dispatcher.dispatch(new InviteCreated("ada@example.com")));
+              assertThat(
+                      context.getBean(JdbcTemplate.class)
+                          .queryForList(
+                              "SELECT aggregateid FROM domain_events_outbox WHERE type = ?",
+                              String.class,
+                              "invite.created"))
+                  .containsExactly("ada@example.com");
+            });
+  }
+
+  @Test
   void theWelcomeMailFollowsTheCommitAndTheAuditTrailRunsFirst() {
     new ApplicationContextRunner()
         .withPropertyValues("spring.datasource.generate-unique-name=true")

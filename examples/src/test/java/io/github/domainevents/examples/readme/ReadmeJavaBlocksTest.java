@@ -58,6 +58,9 @@ class ReadmeJavaBlocksTest {
   /** Needs Spring too; the starter's ReadmeSpringTestingTest checks and runs it. */
   private static final String SPRING_BOOT_TESTING_SECTION = "### Testing with Spring Boot";
 
+  /** Needs Spring too; the starter's ReadmeExampleTest checks and runs it. */
+  private static final String SPRING_BOOT_OUTBOX_SECTION = "### Outbox, relay and Kafka in Spring Boot";
+
   private static final Pattern FENCE = Pattern.compile("^(\\s*)```java\\s*$");
   private static final Pattern MEMBER_START = Pattern.compile(
       "^(public|protected|private|static|final|abstract|sealed|non-sealed|class|record|interface"
@@ -114,7 +117,8 @@ class ReadmeJavaBlocksTest {
       if (!fence.matches()) {
         continue;
       }
-      if (heading.equals(SPRING_BOOT_SECTION) || heading.equals(SPRING_BOOT_TESTING_SECTION)) {
+      if (heading.equals(SPRING_BOOT_SECTION) || heading.equals(SPRING_BOOT_TESTING_SECTION)
+          || heading.equals(SPRING_BOOT_OUTBOX_SECTION)) {
         continue; // compiled and run by the starter's ReadmeExampleTest, with Spring on its path
       }
       String indent = fence.group(1);
