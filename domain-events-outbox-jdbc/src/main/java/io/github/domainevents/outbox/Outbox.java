@@ -5,6 +5,9 @@ import io.github.domainevents.DomainEventHandler;
 import io.github.domainevents.EventType;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
+import io.github.domainevents.UnitOfWork;
+import io.github.domainevents.UnitOfWorkSupport;
+import io.github.domainevents.UnitOfWorkSynchronization;
 import io.github.domainevents.wire.EventTypeRegistry;
 import io.github.domainevents.wire.ReadOptions;
 import io.github.domainevents.wire.WireFormat;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -54,12 +58,34 @@ import org.jspecify.annotations.Nullable;
  * the connection {@link TransactionalConnection} gives, so it exists exactly when the
  * application's transaction commits: a rolled-back transaction leaves no row. A connection in
  * auto-commit mode is refused with an {@link IllegalStateException}, since its row would commit
- * alone. A failed insert propagates out of the dispatch, so the application's transaction should
- * roll back; under the dispatcher's {@code REPORT_AND_CONTINUE} error policy the failure only
- * reaches the error handler, so use the default policy (or {@link #write(DomainEvent)}) for
- * dispatchers that write the outbox. Writers of one aggregate must be serialized by the
- * application (as they are for the aggregate's own state, by a row lock or a version check):
- * the relay's order per aggregate is the order of the inserts.
+ * alone. Writers of one aggregate must be serialized by the application (as they are for the
+ * aggregate's own state, by a row lock or a version check): the relay's order per aggregate is
+ * the order of the inserts.
+ *
+ * <p>When the handler {@link #registerOn} adds cannot write an event (the insert fails, the
+ * connection is in auto-commit mode, the event cannot be serialized):
+ *
+ * <ul>
+ *   <li><b>Inside a unit of work</b> (one active on the thread for the {@link
+ *       Builder#unitOfWorkSupport UnitOfWorkSupport}: core's {@link UnitOfWork}, a {@link
+ *       JdbcTransactions} transaction, Spring's transaction with the starter), the outbox vetoes
+ *       the unit: its commit rolls it back, runs its after-rollback handlers and throws an {@link
+ *       OutboxWriteFailedException} naming the event, whose cause is the insert's failure. This
+ *       holds under every error policy of the dispatcher, so the state change never commits
+ *       without its event. The failure also goes through the dispatcher's error policy as any
+ *       handler's does: it propagates out of the dispatch ({@code FAIL_FAST}, {@code
+ *       RUN_ALL_THEN_THROW}) or reaches the error handler ({@code REPORT_AND_CONTINUE}).
+ *   <li><b>Outside any unit of work</b>, the failure only goes through the error policy. Under
+ *       {@code FAIL_FAST} and {@code RUN_ALL_THEN_THROW} it propagates out of the dispatch, and
+ *       the application's transaction must roll back (it does, if the exception is left to
+ *       reach the transaction boundary). Under {@code REPORT_AND_CONTINUE} it is only reported:
+ *       the dispatch returns normally, and if the application then commits its JDBC transaction,
+ *       the state change commits without the event. Nothing here can stop that commit; so
+ *       dispatch exported events inside a unit of work, and without a transaction framework use
+ *       {@link JdbcTransactions}, which is both the transaction and the unit.
+ * </ul>
+ *
+ * {@link #write(DomainEvent)} called directly never vetoes: it throws, and the caller decides.
  *
  * <p>An {@code Outbox} is immutable and safe for concurrent use.
  *
@@ -73,10 +99,12 @@ public final class Outbox {
   private final Map<Class<?>, Export<?>> exports;
   private final EventTypeRegistry registry;
   private final Clock clock;
+  private final UnitOfWorkSupport units;
   private final String insert;
 
   private Outbox(Builder builder) {
     this.connections = builder.connections;
+    this.units = builder.units();
     this.serializer = builder.serializer;
     this.exports = Map.copyOf(builder.exports);
     this.registry = EventTypeRegistry.builder().registerAll(builder.exports.keySet()).build();
@@ -113,7 +141,9 @@ public final class Outbox {
 
   /**
    * Registers on {@code dispatcher} one immediate handler per exported class, which writes each
-   * event of that class with {@link #write(DomainEvent)}.
+   * event of that class with {@link #write(DomainEvent)}. If a write fails while a unit of work
+   * is active, the handler also vetoes the unit's commit, then throws the failure to the
+   * dispatcher (see "Transactions" above).
    *
    * @param dispatcher the dispatcher the application's events go through
    * @return a registration that removes all of them
@@ -191,6 +221,21 @@ public final class Outbox {
     }
   }
 
+  /**
+   * Makes the unit of work active on this thread (if any) roll back instead of committing:
+   * whatever the dispatcher's error policy does with {@code failure}, the state change must not
+   * commit without the event's row.
+   */
+  private void veto(DomainEvent event, Throwable failure) {
+    try {
+      if (units.isActive()) {
+        units.registerSynchronization(new Veto(event.eventType(), event.eventId(), failure));
+      }
+    } catch (RuntimeException cannotVeto) {
+      failure.addSuppressed(cannotVeto); // travels with the insert's failure, per the policy
+    }
+  }
+
   /** The metadata as one compact JSON object, as core's seed header has it. */
   private String metadataJson(DomainEvent event) {
     MetadataCapture capture = new MetadataCapture();
@@ -215,12 +260,54 @@ public final class Outbox {
 
     @Override
     public void handle(DomainEvent event) throws SQLException {
-      outbox.write(event);
+      try {
+        outbox.write(event);
+      } catch (Throwable failure) { // rethrown as is: SQLException or unchecked
+        outbox.veto(event, failure);
+        throw failure;
+      }
     }
 
     @Override
     public String toString() {
       return "outbox writer";
+    }
+  }
+
+  /**
+   * Vetoes the commit of the unit of work it is registered on: its {@link #beforeCommit()}
+   * throws, so the unit rolls back and the committer sees why. A support that skips {@code
+   * beforeCommit} for synchronizations registered during the commit (Spring's) commits anyway;
+   * then {@link #afterCommit()} throws, so that the missing event is not silent either.
+   */
+  private static final class Veto implements UnitOfWorkSynchronization {
+    private final String eventType;
+    private final UUID eventId;
+    private final Throwable failure;
+
+    Veto(String eventType, UUID eventId, Throwable failure) {
+      this.eventType = eventType;
+      this.eventId = eventId;
+      this.failure = failure;
+    }
+
+    @Override
+    public void beforeCommit() {
+      throw new OutboxWriteFailedException(eventType, eventId, failure, false);
+    }
+
+    /** Reached only if the support never called {@link #beforeCommit()}: say so, loudly. */
+    @Override
+    public void afterCommit() {
+      throw new OutboxWriteFailedException(eventType, eventId, failure, true);
+    }
+
+    @Override
+    public void afterCompletion(boolean committed) {}
+
+    @Override
+    public String toString() {
+      return "outbox veto of the " + eventType + " event " + eventId;
     }
   }
 
@@ -413,6 +500,7 @@ public final class Outbox {
     private final Map<Class<? extends DomainEvent>, Export<?>> exports = new LinkedHashMap<>();
     private String table = Tables.OUTBOX;
     private Clock clock = Clock.systemUTC();
+    private @Nullable UnitOfWorkSupport units;
 
     private Builder(
         TransactionalConnection connections, Function<? super DomainEvent, String> serializer) {
@@ -479,6 +567,29 @@ public final class Outbox {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
+    }
+
+    /**
+     * Sets the units of work whose commit the outbox vetoes when it cannot write an event (see
+     * "Transactions" in {@link Outbox}): the same {@link UnitOfWorkSupport} the dispatcher uses.
+     * By default, the {@link TransactionalConnection} itself if it is one (a {@link
+     * JdbcTransactions}), otherwise {@link UnitOfWork#support()}; with Spring, pass the
+     * support the starter gives the dispatcher, which is Spring's transactions.
+     *
+     * @param unitOfWorkSupport the units of work
+     * @return this builder
+     * @throws NullPointerException if {@code unitOfWorkSupport} is null
+     */
+    public Builder unitOfWorkSupport(UnitOfWorkSupport unitOfWorkSupport) {
+      this.units = Objects.requireNonNull(unitOfWorkSupport, "unitOfWorkSupport");
+      return this;
+    }
+
+    private UnitOfWorkSupport units() {
+      if (units != null) {
+        return units;
+      }
+      return connections instanceof UnitOfWorkSupport support ? support : UnitOfWork.support();
     }
 
     /**

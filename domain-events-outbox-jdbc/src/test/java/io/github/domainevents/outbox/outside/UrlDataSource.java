@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A new connection per call from a JDBC URL, as H2's own data source does. */
-final class UrlDataSource implements DataSource {
+class UrlDataSource implements DataSource {
   private final String url;
 
   UrlDataSource(String url) {
