@@ -3,6 +3,7 @@ package io.github.domainevents.spring.boot;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.Registration;
+import io.github.domainevents.UnitOfWorkSupport;
 import io.github.domainevents.jackson.EventJson;
 import io.github.domainevents.outbox.Outbox;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,10 +72,17 @@ class DomainEventsOutboxAutoConfiguration {
         DataSource dataSource,
         EventJson eventJson,
         DomainEventsOutboxProperties properties,
-        ObjectProvider<OutboxExports> exports) {
+        ObjectProvider<OutboxExports> exports,
+        ObjectProvider<UnitOfWorkSupport> unitOfWorkSupport) {
       Outbox.Builder builder =
           Outbox.builder(new SpringTransactionalConnection(dataSource), eventJson::toJson)
               .table(properties.getTable());
+      // The support the dispatcher bean uses (Spring's transactions): a failed write then vetoes
+      // the Spring transaction, whatever the dispatcher's error policy.
+      UnitOfWorkSupport support = unitOfWorkSupport.getIfUnique();
+      if (support != null) {
+        builder.unitOfWorkSupport(support);
+      }
       AtomicInteger declared = new AtomicInteger();
       OutboxExports.Declarations declarations =
           new OutboxExports.Declarations() {

@@ -4,20 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.domainevents.EventContext;
+import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.outbox.DeadMessage;
 import io.github.domainevents.outbox.Outbox;
 import io.github.domainevents.outbox.OutboxMessage;
 import io.github.domainevents.outbox.OutboxRelay;
 import io.github.domainevents.outbox.OutboxSink;
+import io.github.domainevents.outbox.OutboxWriteFailedException;
 import io.github.domainevents.spring.boot.Fixtures.InviteCreated;
 import io.github.domainevents.spring.boot.Fixtures.MailSent;
 import io.github.domainevents.wire.EventTypeRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -153,6 +157,39 @@ class OutboxAutoConfigurationTest {
                     status.setRollbackOnly();
                   });
               assertThat(rows(jdbc, rolledBack.eventId())).isZero();
+            });
+  }
+
+  @Test
+  void aFailedOutboxWriteRollsTheSpringTransactionBack_evenUnderReportAndContinue() {
+    List<HandlerFailure> reported = new CopyOnWriteArrayList<>();
+    runner
+        .withBean(OutboxExports.class, () -> INVITES)
+        .withBean(
+            DomainEventDispatcherCustomizer.class,
+            () -> builder -> builder.reportAndContinue(reported::add))
+        .run(
+            context -> {
+              InProcessEventDispatcher dispatcher = context.getBean(InProcessEventDispatcher.class);
+              JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+              jdbc.execute("CREATE TABLE invites (id INT PRIMARY KEY)");
+              TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+              InviteCreated invite = new InviteCreated(9);
+
+              assertThatThrownBy(
+                      () ->
+                          transaction.executeWithoutResult(
+                              status -> {
+                                jdbc.update("INSERT INTO invites (id) VALUES (9)");
+                                dispatcher.dispatch(invite);
+                                dispatcher.dispatch(invite); // the same id: the insert fails
+                              }))
+                  .isInstanceOf(OutboxWriteFailedException.class)
+                  .hasMessageContaining(invite.eventId().toString());
+              assertThat(reported).singleElement(); // the policy still saw the failure
+              assertThat(rows(jdbc, invite.eventId())).isZero();
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invites", Integer.class))
+                  .isZero();
             });
   }
 
