@@ -48,11 +48,6 @@ final class HandlerEntry {
     return handle;
   }
 
-  /** Higher priority first; equal priorities in registration order. */
-  boolean runsBefore(HandlerEntry other) {
-    return priority != other.priority ? priority > other.priority : sequence < other.sequence;
-  }
-
   /**
    * Lets the caller's registration go of this entry without removing it from the registry (used
    * by {@code clear()} and by a group registration, which remove entries themselves); closing it
