@@ -11,6 +11,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
 #   domain-events-benchmarks/tools/quiet-run.sh scoped25    # JDK 25 scoped values vs thread-local context (~17 min; SCOPED-VALUES.md)
+#   domain-events-benchmarks/tools/quiet-run.sh outbox      # outbox insert and relay to Kafka, H2 and PostgreSQL (~13 min)
 #
 # Results go to domain-events-benchmarks/results/ under the names below; BENCHMARKS.md says
 # how to turn them into its tables (tools/results_table.py, tools/growth_table.py).
@@ -104,8 +105,17 @@ case "${1:-}" in
       'ScopedValueContextBenchmark' -f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc \
       -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
     ;;
+  outbox)
+    # Issue 15: OutboxInsertBenchmark (plain insert, Outbox.write, dispatch to the outbox; H2
+    # and PostgreSQL; 2 forks of 5 x 1 s: ~3 min with the servers' start-up) and
+    # RelayToKafkaBenchmark (1 and 4 relays on H2 and PostgreSQL, 2 forks of 6 x 4 s warm-up
+    # and 8 x 4 s measured, each fork starting a broker: ~10 min), with -prof gc.
+    need_jar
+    "$JAVA17" -jar "$JAR" '\.(OutboxInsertBenchmark|RelayToKafkaBenchmark)\.' -prof gc \
+      -rf json -rff "$RESULTS/outbox-kafka-${commit}.json"
+    ;;
   *)
-    sed -n '2,16p' "$script" >&2
+    sed -n '2,17p' "$script" >&2
     exit 2
     ;;
 esac
