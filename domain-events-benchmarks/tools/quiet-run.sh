@@ -9,6 +9,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh goals       # the goals' scenarios, JDK 17 then 25 (~25 min)
 #   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~20 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
+#   domain-events-benchmarks/tools/quiet-run.sh pathcost    # the JDK operations the hot paths are made of, 1 and 2 threads (~3 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
 #   domain-events-benchmarks/tools/quiet-run.sh scoped25    # JDK 25 scoped values vs thread-local context (~17 min; SCOPED-VALUES.md)
 #
@@ -91,6 +92,10 @@ case "${1:-}" in
     "$JAVA17" -cp "$JAR" io.github.domainevents.benchmarks.report.Scaling \
       --label "commit ${commit}" --out "$RESULTS/scaling-${commit}"
     ;;
+  pathcost)
+    need_jar
+    "$JAVA17" -jar "$JAR" 'PathCostBenchmark' -f 2 -prof gc -rf json -rff "$RESULTS/path-cost-${commit}.json"
+    ;;
   charts)
     need_jar
     for jdk in 17 25; do
@@ -110,7 +115,7 @@ case "${1:-}" in
       -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
     ;;
   *)
-    sed -n '2,20p' "$script" >&2
+    sed -n '2,21p' "$script" >&2
     exit 2
     ;;
 esac

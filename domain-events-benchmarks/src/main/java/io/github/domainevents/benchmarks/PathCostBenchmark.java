@@ -1,5 +1,6 @@
 package io.github.domainevents.benchmarks;
 
+import io.github.domainevents.EventHeader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,8 +96,34 @@ public class PathCostBenchmark {
    * @return the time
    */
   @Benchmark
+  @Threads(1)
   public Instant clockInstant() {
     return clock.instant();
+  }
+
+  /**
+   * The header's time read from two threads at once: whether the clock itself scales (on a
+   * virtual machine it may not), apart from the id generator's shared state.
+   *
+   * @return the time
+   */
+  @Benchmark
+  @Threads(2)
+  public Instant clockInstant_2threads() {
+    return clock.instant();
+  }
+
+  /**
+   * The whole of {@code EventHeader.create()} outside any dispatch, from two threads at once,
+   * without the record around it: with {@link #clockInstant_2threads()} and {@link
+   * #sharedCounterIncrement_2threads()}, where two-thread event creation spends its time.
+   *
+   * @return the header
+   */
+  @Benchmark
+  @Threads(2)
+  public EventHeader headerCreate_2threads() {
+    return EventHeader.create();
   }
 
   /**
