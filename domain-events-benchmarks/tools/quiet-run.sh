@@ -12,6 +12,7 @@
 #   domain-events-benchmarks/tools/quiet-run.sh pathcost    # the JDK operations the hot paths are made of, 1 and 2 threads (~3 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
 #   domain-events-benchmarks/tools/quiet-run.sh scoped25    # JDK 25 scoped values vs thread-local context (~17 min; SCOPED-VALUES.md)
+#   domain-events-benchmarks/tools/quiet-run.sh outbox      # outbox insert and relay to Kafka, H2 and PostgreSQL (~13 min)
 #
 # JMH_ARGS (optional) is appended to the full17/full25 runs, e.g. JMH_ARGS="-wi 3 -i 3" for a
 # shorter window (about 26 minutes each).
@@ -113,6 +114,15 @@ case "${1:-}" in
     "$JDK25_HOME/bin/java" -jar domain-events-benchmarks/target/jdk25/benchmarks.jar \
       'ScopedValueContextBenchmark' -f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc \
       -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
+    ;;
+  outbox)
+    # Issue 15: OutboxInsertBenchmark (plain insert, Outbox.write, dispatch to the outbox; H2
+    # and PostgreSQL; 2 forks of 5 x 1 s: ~3 min with the servers' start-up) and
+    # RelayToKafkaBenchmark (1 and 4 relays on H2 and PostgreSQL, 2 forks of 6 x 4 s warm-up
+    # and 8 x 4 s measured, each fork starting a broker: ~10 min), with -prof gc.
+    need_jar
+    "$JAVA17" -jar "$JAR" '\.(OutboxInsertBenchmark|RelayToKafkaBenchmark)\.' -prof gc \
+      -rf json -rff "$RESULTS/outbox-kafka-${commit}.json"
     ;;
   *)
     sed -n '2,21p' "$script" >&2

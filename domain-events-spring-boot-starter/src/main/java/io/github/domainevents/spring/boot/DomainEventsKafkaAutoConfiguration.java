@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,11 +41,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *       domain-events.kafka.producer.topic} is set and the application has no {@code OutboxSink}
  *       of its own; binary CloudEvents by default;
  *   <li>a {@link KafkaEventConsumer} bean, when {@code domain-events.kafka.consumer.topics} is
- *       set (and {@code domain-events-jackson} is present for reading), dispatching into the
- *       dispatcher bean, started and stopped with the context ({@link KafkaConsumerLifecycle}).
- *       Its dead letters go to the application's {@link DeadLetterHandler} bean, or else to a
- *       {@link DeadLetterTopic} named by {@code domain-events.kafka.consumer.dead-letter-topic};
- *       with neither, startup fails.
+ *       set, dispatching into the dispatcher bean, started and stopped with the context ({@link
+ *       KafkaConsumerLifecycle}). Its dead letters go to the application's {@link
+ *       DeadLetterHandler} bean, or else to a {@link DeadLetterTopic} named by {@code
+ *       domain-events.kafka.consumer.dead-letter-topic}; with neither, startup fails. The
+ *       consumer reads events with {@code domain-events-jackson}'s {@link EventJson}: topics set
+ *       without that artifact on the class path fail startup, naming the property and the
+ *       artifact ({@link ConsumerWithoutJsonConfiguration}), rather than leaving the service
+ *       silently without its consumer.
  * </ul>
  */
 @AutoConfiguration(
@@ -187,6 +191,24 @@ class DomainEventsKafkaAutoConfiguration {
     }
   }
 
+  /**
+   * Consumer topics are set, but {@code domain-events-jackson} is missing: fails startup, naming
+   * the property, its topics and the artifact, instead of creating no consumer.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnConsumerTopics.class)
+  @ConditionalOnMissingClass("io.github.domainevents.jackson.EventJson")
+  static class ConsumerWithoutJsonConfiguration {
+    ConsumerWithoutJsonConfiguration(Environment env) {
+      throw new IllegalStateException(
+          PREFIX + "consumer.topics is set (" + OnConsumerTopics.topics(env) + "), but"
+              + " domain-events-jackson is not on the class path: the Kafka consumer reads"
+              + " events with its EventJson, so no consumer can be created. Add the dependency"
+              + " io.github.domainevents:domain-events-jackson, or remove " + PREFIX
+              + "consumer.topics");
+    }
+  }
+
   /** The name of the starter's dispatcher lifecycle bean. */
   static final String DISPATCHER_LIFECYCLE = "domainEventDispatcherLifecycle";
 
@@ -198,12 +220,18 @@ class DomainEventsKafkaAutoConfiguration {
     @Override
     public ConditionOutcome getMatchOutcome(
         ConditionContext context, AnnotatedTypeMetadata metadata) {
-      @Nullable List<String> topics = Binder.get(context.getEnvironment())
-          .bind(PREFIX + "consumer.topics", Bindable.listOf(String.class))
-          .orElse(null);
-      return topics == null || topics.isEmpty()
+      List<String> topics = topics(context.getEnvironment());
+      return topics.isEmpty()
           ? ConditionOutcome.noMatch(PREFIX + "consumer.topics is not set")
           : ConditionOutcome.match(PREFIX + "consumer.topics is " + topics);
+    }
+
+    /** The topics bound from the environment, in any form; empty when not set. */
+    static List<String> topics(Environment env) {
+      @Nullable List<String> topics = Binder.get(env)
+          .bind(PREFIX + "consumer.topics", Bindable.listOf(String.class))
+          .orElse(null);
+      return topics == null ? List.of() : topics;
     }
   }
 }

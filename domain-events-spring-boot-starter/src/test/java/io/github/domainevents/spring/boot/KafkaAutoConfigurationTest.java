@@ -200,16 +200,64 @@ class KafkaAutoConfigurationTest {
             });
   }
 
+  /**
+   * Consumer topics without domain-events-jackson: startup fails, naming the property, its
+   * topics and the missing artifact (before, the consumer was silently not created).
+   */
   @Test
-  void withoutTheJacksonModuleThereIsNoConsumer() {
+  void consumerTopicsWithoutTheJacksonModuleFailStartupNamingThePropertyAndTheArtifact() {
     runner
         .withClassLoader(new FilteredClassLoader("io.github.domainevents.jackson"))
         .withPropertyValues(
-            "domain-events.kafka.consumer.topics=invites",
+            "domain-events.kafka.consumer.topics=invites,reminders",
             "domain-events.kafka.consumer.group-id=mailer",
             "domain-events.kafka.consumer.dead-letter-topic=invites-dead")
         .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessage(
+                      "domain-events.kafka.consumer.topics is set ([invites, reminders]), but"
+                          + " domain-events-jackson is not on the class path: the Kafka"
+                          + " consumer reads events with its EventJson, so no consumer can be"
+                          + " created. Add the dependency"
+                          + " io.github.domainevents:domain-events-jackson, or remove"
+                          + " domain-events.kafka.consumer.topics");
+            });
+    assertThat(contextLog.messages(java.util.logging.Level.WARNING))
+        .as("the failed start is reported on the context's logger, captured here")
+        .isNotEmpty();
+  }
+
+  @Test
+  void consumerTopicsInTheIndexedFormWithoutTheJacksonModuleFailStartupToo() {
+    runner
+        .withClassLoader(new FilteredClassLoader("io.github.domainevents.jackson"))
+        .withPropertyValues(
+            "domain-events.kafka.consumer.topics[0]=invites",
+            "domain-events.kafka.consumer.group-id=mailer")
+        .run(
             context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(KafkaEventConsumer.class));
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("consumer.topics is set ([invites])")
+                    .hasMessageContaining("io.github.domainevents:domain-events-jackson"));
+  }
+
+  @Test
+  void withoutTheJacksonModuleAndWithoutConsumerTopicsTheSinkStillStarts() {
+    runner
+        .withClassLoader(new FilteredClassLoader("io.github.domainevents.jackson"))
+        .withPropertyValues(
+            "domain-events.kafka.producer.topic=invites", "spring.application.name=invites")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(KafkaEventSink.class)
+                    .doesNotHaveBean(KafkaEventConsumer.class));
   }
 }

@@ -252,6 +252,21 @@ class OutboxAutoConfigurationTest {
                         "domain-events-outbox-jdbc is not on the class path"));
   }
 
+  /** The outbox, like the Kafka consumer, never silently disappears without its JSON module. */
+  @Test
+  void outboxExportsWithoutTheJacksonModuleFailStartupNamingIt() {
+    runner
+        .withClassLoader(new FilteredClassLoader("io.github.domainevents.jackson"))
+        .withBean(OutboxExports.class, () -> INVITES)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "domain-events-jackson (the outbox stores events as its JSON) is not on"
+                            + " the class path"));
+  }
+
   @Test
   void anApplicationOutboxBeanWinsAndTheStarterDoesNotRegisterIt() {
     runner
