@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A codec implements {@link JsonInput} (its parser) and {@link JsonOutput} (its buffer);
  * {@link #read} reads a structured-mode document in one pass: it checks each attribute name
  * before the value is converted, copies the members of {@code data} into the codec's buffer,
- * validates the attributes ({@link #type()}) and builds the header ({@link #header}) from the
- * values as written. A binary-mode binding, whose attributes arrive as headers, starts from
- * {@link #ofAttributes} instead.
+ * validates the attributes and builds the header from the values as written. A binary-mode
+ * binding (Kafka's) turns its record into such a document first, so that one reader applies
+ * every rule.
  *
  * <p>Not safe for concurrent use; one instance reads one document.
  *
@@ -111,41 +111,6 @@ public final class CloudEventObject {
     if (token == JsonInput.Token.STRING) {
       dataString(input.text());
     }
-  }
-
-  /**
-   * Starts reading a CloudEvent in binary mode, where the attributes come as plain values (the
-   * headers of a Kafka record or an HTTP request, without the binding's prefix, {@code
-   * datacontenttype} included if the binding carries it) and the event's own fields are the
-   * message body. Each attribute is checked as in structured mode; then {@link #type()}
-   * validates them and {@link #header} builds the header, mapping {@code traceparent} and
-   * {@code tracestate} into the metadata.
-   *
-   * @param attributes the attributes by name; values are strings (as headers carry them),
-   *     numbers or booleans
-   * @param options the limits
-   * @return the reader, with every attribute accepted
-   * @throws EventFormatException naming the attribute if its name is not valid or not supported,
-   *     its value breaks a limit, or it is {@code data} (the body, not an attribute)
-   * @throws IllegalArgumentException if a value is not a string, number or boolean
-   * @throws NullPointerException if an argument is null
-   */
-  public static CloudEventObject ofAttributes(Map<String, ?> attributes, ReadOptions options) {
-    Checks.requireNonNull(attributes, "attributes");
-    CloudEventObject cloudEvent = start(JsonKind.OBJECT, options);
-    attributes.forEach((name, value) -> {
-      if (CloudEventsFormat.DATA.equals(name)) {
-        throw new EventFormatException(
-            CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
-      }
-      Object plain = Checks.requireNonNull(value, "attribute " + name);
-      // member() looks at the kind for data only, refused above; JsonText checks the value
-      JsonSink sink = cloudEvent.member(name, JsonKind.OTHER);
-      if (sink != null) {
-        JsonText.write(plain, sink);
-      }
-    });
-    return cloudEvent;
   }
 
   /**
@@ -276,7 +241,7 @@ public final class CloudEventObject {
    * @return the value of {@code type}
    * @throws EventFormatException naming the attribute that breaks a rule
    */
-  public String type() {
+  String type() {
     String version = nonEmpty(CloudEventsFormat.SPECVERSION);
     if (!CloudEventsFormat.SPEC_VERSION.equals(version)) {
       throw new EventFormatException(
@@ -320,7 +285,7 @@ public final class CloudEventObject {
    *     {@code metadata} is not a string holding a JSON object within the limits, or a
    *     tracing attribute is also a key inside {@code metadata}
    */
-  public EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
+  EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
     UUID id = WireFormat.parseUuid(CloudEventsFormat.ID, nonEmpty(CloudEventsFormat.ID));
     Object time = value(CloudEventsFormat.TIME);
     if (time == null) {
