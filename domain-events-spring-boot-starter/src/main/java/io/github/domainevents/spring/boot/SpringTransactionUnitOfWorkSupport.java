@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * registration order. {@code REQUIRES_NEW} suspends the outer transaction's synchronizations, so
  * an event dispatched in the inner transaction runs its phase handlers at the inner
  * transaction's end; a joined ({@code REQUIRED}) or {@code NESTED} call runs them at the end of
- * the transaction it joined.
+ * the transaction it joined, except that a {@code NESTED} call rolled back to its savepoint ends
+ * its own registrations at once, as rolled back.
  *
  * <p>A synchronization registered while the before-commit callbacks run (an outbox veto, say,
  * for an event raised by a before-commit handler that could not be written) gets its {@code

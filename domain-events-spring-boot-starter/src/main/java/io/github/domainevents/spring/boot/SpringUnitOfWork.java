@@ -3,7 +3,9 @@ package io.github.domainevents.spring.boot;
 import io.github.domainevents.UnitOfWorkSynchronization;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,12 +33,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>After the round: the driver runs every {@code afterCommit}, then every {@code
  * afterCompletion}, each exactly once and in registration order; a failure does not skip the
- * others (the first is thrown after all ran, later ones attached as suppressed). Once {@code
- * afterCommit} or {@code afterCompletion} has started, the unit has ended and {@link #add}
- * refuses. A synchronization registered after the round ended but before the commit (by another
+ * others (the first is thrown after all ran, later ones attached as suppressed); if Spring
+ * skips this driver's {@code afterCommit} because another synchronization's threw first, {@link
+ * #afterCompletion} runs them after the commit instead. Once {@code afterCommit} or {@code
+ * afterCompletion} has started, the unit has ended and {@link #add} refuses. A synchronization registered after the round ended but before the commit (by another
  * Spring synchronization whose {@code beforeCommit} runs after this one, or during the commit
  * itself) cannot get a {@code beforeCommit} any more: it still gets {@code afterCommit} and
  * {@code afterCompletion}, and a WARNING names it.
+ *
+ * <p>Savepoints ({@code NESTED}): work rolled back to a savepoint takes its registrations with
+ * it. Spring tells every synchronization when a savepoint is set and rolled back to; the
+ * synchronizations registered since that savepoint get {@code afterCompletion(false)} at once
+ * (after-rollback handlers) and are dropped, so nothing of the rolled-back part runs at commit.
  *
  * <p>Confined to the thread of its transaction, as Spring's synchronizations are.
  */
@@ -48,7 +56,11 @@ final class SpringUnitOfWork implements TransactionSynchronization {
   /** How many synchronizations, from the first, were given {@code beforeCommit}. */
   private int beforeCommitCalled;
 
+  /** The savepoints set while this unit existed, with {@link #savepoint}'s mark. */
+  private final Map<Object, Integer> savepoints = new IdentityHashMap<>(2);
+
   private boolean ended;
+  private boolean afterCommitCalled;
 
   private SpringUnitOfWork() {}
 
@@ -115,6 +127,46 @@ final class SpringUnitOfWork implements TransactionSynchronization {
     }
   }
 
+  /** Remembers how many synchronizations were registered when {@code savepoint} was set. */
+  @Override
+  public void savepoint(Object savepoint) {
+    savepoints.put(savepoint, synchronizations.size());
+  }
+
+  /**
+   * Ends, as rolled back, the synchronizations registered since {@code savepoint} (a {@code
+   * NESTED} transaction that rolled back, say): their work is undone, so their after-rollback and
+   * after-completion callbacks run now and the transaction's commit will not call them. A
+   * savepoint set before this unit existed precedes every synchronization in it. Failures are
+   * logged at ERROR level rather than thrown, so that they do not replace the exception that
+   * caused the rollback.
+   */
+  @Override
+  public void savepointRollback(Object savepoint) {
+    Integer mark = savepoints.get(savepoint);
+    int from = mark == null ? 0 : mark;
+    savepoints.values().removeIf(later -> later > from);
+    if (from >= synchronizations.size()) {
+      return;
+    }
+    List<UnitOfWorkSynchronization> tail = synchronizations.subList(from, synchronizations.size());
+    List<UnitOfWorkSynchronization> rolledBack = List.copyOf(tail);
+    tail.clear();
+    beforeCommitCalled = Math.min(beforeCommitCalled, from);
+    RuntimeException failure = null;
+    for (UnitOfWorkSynchronization synchronization : rolledBack) {
+      try {
+        synchronization.afterCompletion(false);
+      } catch (RuntimeException thrown) {
+        failure = collect(failure, thrown);
+      }
+    }
+    if (failure != null) {
+      LOG.log(Level.ERROR, "the after-rollback callbacks of " + rolledBack + ", registered in"
+          + " work rolled back to a savepoint, failed", failure);
+    }
+  }
+
   /**
    * Runs every synchronization's {@code afterCommit}; throws the first failure once all ran
    * (Spring hands it to the code that committed; the commit stands).
@@ -122,6 +174,15 @@ final class SpringUnitOfWork implements TransactionSynchronization {
   @Override
   public void afterCommit() {
     ended = true;
+    afterCommitCalled = true;
+    RuntimeException failure = runAfterCommit();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Runs every {@code afterCommit}; returns the first failure, later ones attached. */
+  private @Nullable RuntimeException runAfterCommit() {
     if (beforeCommitCalled < synchronizations.size()) {
       LOG.log(Level.WARNING, "the Spring transaction committed, but "
           + synchronizations.subList(beforeCommitCalled, synchronizations.size())
@@ -139,14 +200,15 @@ final class SpringUnitOfWork implements TransactionSynchronization {
         failure = collect(failure, thrown);
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
+    return failure;
   }
 
   /**
    * Runs every synchronization's {@code afterCompletion}, then forgets them all; throws the first
-   * failure once all ran (Spring logs it at ERROR level).
+   * failure once all ran (Spring logs it at ERROR level). After a commit whose {@link
+   * #afterCommit} Spring skipped (another synchronization's {@code afterCommit} threw before
+   * this one's turn), runs every {@code afterCommit} first, as Spring's own
+   * {@code @TransactionalEventListener} runs its after-commit listeners from here.
    */
   @Override
   public void afterCompletion(int status) {
@@ -154,6 +216,10 @@ final class SpringUnitOfWork implements TransactionSynchronization {
     boolean committed = status == STATUS_COMMITTED;
     RuntimeException failure = null;
     try {
+      if (committed && !afterCommitCalled) {
+        afterCommitCalled = true;
+        failure = runAfterCommit();
+      }
       for (UnitOfWorkSynchronization synchronization : synchronizations) {
         try {
           synchronization.afterCompletion(committed);

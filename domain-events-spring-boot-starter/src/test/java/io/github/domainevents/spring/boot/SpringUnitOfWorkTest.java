@@ -16,7 +16,9 @@ import io.github.domainevents.spring.boot.Fixtures.MailSent;
 import io.github.domainevents.wire.EventTypeRegistry;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -71,6 +73,8 @@ class SpringUnitOfWorkTest {
   private final SpringTransactionUnitOfWorkSupport support =
       new SpringTransactionUnitOfWorkSupport();
   private final List<String> journal = new CopyOnWriteArrayList<>();
+  private final Map<Manager, PlatformTransactionManager> transactionManagers =
+      new EnumMap<>(Manager.class);
   private JdbcDataSource dataSource = new JdbcDataSource();
   private JdbcTemplate jdbc = new JdbcTemplate();
 
@@ -91,7 +95,9 @@ class SpringUnitOfWorkTest {
   }
 
   private TransactionTemplate transaction(Manager manager, int propagation) {
-    TransactionTemplate template = new TransactionTemplate(manager.create.apply(dataSource));
+    TransactionTemplate template =
+        new TransactionTemplate(
+            transactionManagers.computeIfAbsent(manager, m -> m.create.apply(dataSource)));
     template.setPropagationBehavior(propagation);
     return template;
   }
@@ -280,6 +286,35 @@ class SpringUnitOfWorkTest {
             "failing after completion: committed",
             "also failing after completion: committed",
             "last after completion: committed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Manager.class)
+  void afterCommitStillRunsWhenAnEarlierSpringSynchronizationsAfterCommitFails(Manager manager) {
+    Recorder recorder = new Recorder("recorder");
+    TransactionSynchronization failingFirst =
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            throw new IllegalStateException("another synchronization failed (expected)");
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                required(manager)
+                    .executeWithoutResult(
+                        status -> {
+                          TransactionSynchronizationManager.registerSynchronization(failingFirst);
+                          support.registerSynchronization(recorder);
+                        }))
+        .hasMessage("another synchronization failed (expected)");
+
+    assertThat(journal)
+        .containsExactly(
+            "recorder before commit",
+            "recorder after commit",
+            "recorder after completion: committed");
   }
 
   @ParameterizedTest
@@ -516,6 +551,73 @@ class SpringUnitOfWorkTest {
             "outer after completion: committed",
             "nested after completion: committed",
             "joined after completion: committed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Manager.class)
+  void aNestedTransactionRolledBackToItsSavepointEndsItsRegistrationsAtOnce(Manager manager) {
+    Recorder outer = new Recorder("outer");
+    Recorder nested = new Recorder("nested");
+    Recorder later = new Recorder("later");
+
+    required(manager)
+        .executeWithoutResult(
+            status -> {
+              support.registerSynchronization(outer);
+              assertThatThrownBy(
+                      () ->
+                          transaction(manager, TransactionDefinition.PROPAGATION_NESTED)
+                              .executeWithoutResult(
+                                  inner -> {
+                                    jdbc.update("INSERT INTO invites (id) VALUES (6)");
+                                    support.registerSynchronization(nested);
+                                    throw new IllegalStateException("nested rolls back (expected)");
+                                  }))
+                  .hasMessage("nested rolls back (expected)");
+              assertThat(journal).containsExactly("nested after completion: rolled back");
+              support.registerSynchronization(later);
+            });
+
+    assertThat(invites()).isZero();
+    assertThat(journal)
+        .containsExactly(
+            "nested after completion: rolled back",
+            "outer before commit",
+            "later before commit",
+            "outer after commit",
+            "later after commit",
+            "outer after completion: committed",
+            "later after completion: committed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Manager.class)
+  void aNestedTransactionBegunBeforeTheFirstRegistrationTakesThemAllWhenRolledBack(
+      Manager manager) {
+    Recorder nested = new Recorder("nested");
+    Recorder later = new Recorder("later");
+
+    required(manager)
+        .executeWithoutResult(
+            status -> {
+              assertThatThrownBy(
+                      () ->
+                          transaction(manager, TransactionDefinition.PROPAGATION_NESTED)
+                              .executeWithoutResult(
+                                  inner -> {
+                                    support.registerSynchronization(nested);
+                                    throw new IllegalStateException("nested rolls back (expected)");
+                                  }))
+                  .hasMessage("nested rolls back (expected)");
+              support.registerSynchronization(later);
+            });
+
+    assertThat(journal)
+        .containsExactly(
+            "nested after completion: rolled back",
+            "later before commit",
+            "later after commit",
+            "later after completion: committed");
   }
 
   @Test
