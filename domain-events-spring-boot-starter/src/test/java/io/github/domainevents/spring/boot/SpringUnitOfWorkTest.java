@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.logging.Level;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -56,13 +55,13 @@ class SpringUnitOfWorkTest {
 
   /** The two JDBC transaction managers of Spring. */
   enum Manager {
-    DATA_SOURCE(DataSourceTransactionManager::new),
-    JDBC(JdbcTransactionManager::new);
+    DATA_SOURCE,
+    JDBC;
 
-    private final Function<DataSource, PlatformTransactionManager> create;
-
-    Manager(Function<DataSource, PlatformTransactionManager> create) {
-      this.create = create;
+    PlatformTransactionManager create(DataSource dataSource) {
+      return this == JDBC
+          ? new JdbcTransactionManager(dataSource)
+          : new DataSourceTransactionManager(dataSource);
     }
   }
 
@@ -97,7 +96,7 @@ class SpringUnitOfWorkTest {
   private TransactionTemplate transaction(Manager manager, int propagation) {
     TransactionTemplate template =
         new TransactionTemplate(
-            transactionManagers.computeIfAbsent(manager, m -> m.create.apply(dataSource)));
+            transactionManagers.computeIfAbsent(manager, m -> m.create(dataSource)));
     template.setPropagationBehavior(propagation);
     return template;
   }
