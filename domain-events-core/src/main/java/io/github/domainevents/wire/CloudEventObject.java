@@ -59,8 +59,10 @@ public final class CloudEventObject {
    * @throws EventFormatException naming the attribute or member if the document is empty, not
    *     an object, has trailing content, names an attribute that is not valid or not supported
    *     or a member twice, has {@code data} that is neither an object nor null, carries a header
-   *     key, a type id or a string beyond the limit inside {@code data}, or breaks a rule of
-   *     {@link #type()} or {@link #header}
+   *     key, a type id or a string beyond the limit inside {@code data}, or its attributes break
+   *     a rule of the specification or of the table in {@link CloudEventsFormat} (a required
+   *     attribute missing or empty, {@code id} not a UUID, {@code time} not RFC 3339, an
+   *     extension of the wrong type, a tracing attribute also inside {@code metadata})
    * @throws UnknownEventTypeException if {@code type} names no registered class
    * @throws NullPointerException if an argument is null
    */
@@ -115,7 +117,7 @@ public final class CloudEventObject {
 
   /**
    * Reads the JSON text of the {@code metadata} extension, from a codec's parser over that text,
-   * into {@code sink}: the body of the parser a codec passes to {@link #header} or {@link
+   * into {@code sink}: the body of the parser a codec passes to {@link
    * #read(JsonInput, ReadOptions, EventTypeRegistry, JsonOutput, BiConsumer)}.
    *
    * @param input the codec's parser over the text, not yet started

@@ -206,9 +206,10 @@ public final class CloudEventsFormat {
 
   /**
    * Writes a whole CloudEvents structured-mode document for {@code event}: the attributes of
-   * {@link #attributes} (each a string), then {@code data} holding the event's own fields,
-   * copied from {@code fields} (the event as the codec wrote it in the flat wire shape: its
-   * header members are left out). The output is the codec's generator, which the caller then closes.
+   * the table above, in its order (each a string), then {@code data} holding the event's own
+   * fields, copied from {@code fields} (the event as the codec wrote it in the flat wire shape:
+   * its header members are left out). The output is the codec's generator, which the caller then
+   * closes.
    *
    * @param event the event
    * @param source the producer's URI reference
@@ -217,7 +218,8 @@ public final class CloudEventsFormat {
    * @param fields the codec's parser over the flat JSON of {@code event}, on its first token or
    *     before it
    * @param out the codec's generator
-   * @throws IllegalArgumentException as {@link #attributes} does
+   * @throws IllegalArgumentException naming the class if it is not registered, or the limit
+   *     the event would break when read back
    * @throws NullPointerException if an argument is null
    */
   public static void writeEvent(
