@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -57,7 +56,7 @@ final class SpringUnitOfWork implements TransactionSynchronization {
   private int beforeCommitCalled;
 
   /** The savepoints set while this unit existed, with {@link #savepoint}'s mark. */
-  private final Map<Object, Integer> savepoints = new IdentityHashMap<>(2);
+  private final IdentityHashMap<Object, Integer> savepoints = new IdentityHashMap<>(2);
 
   private boolean ended;
   private boolean afterCommitCalled;
