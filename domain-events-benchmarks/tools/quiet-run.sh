@@ -9,8 +9,12 @@
 #   domain-events-benchmarks/tools/quiet-run.sh goals       # the goals' scenarios, JDK 17 then 25 (~25 min)
 #   domain-events-benchmarks/tools/quiet-run.sh growth      # registration, closing, many handlers/types (~20 min)
 #   domain-events-benchmarks/tools/quiet-run.sh scaling     # 1, 2, 4, 8, 16 threads: JSON + SVG (~8 min)
+#   domain-events-benchmarks/tools/quiet-run.sh pathcost    # the JDK operations the hot paths are made of, 1 and 2 threads (~3 min)
 #   domain-events-benchmarks/tools/quiet-run.sh charts      # SVG of scenarios 1 and 6 from full17/full25 (seconds)
 #   domain-events-benchmarks/tools/quiet-run.sh scoped25    # JDK 25 scoped values vs thread-local context (~17 min; SCOPED-VALUES.md)
+#
+# JMH_ARGS (optional) is appended to the full17/full25 runs, e.g. JMH_ARGS="-wi 3 -i 3" for a
+# shorter window (about 26 minutes each).
 #
 # Results go to domain-events-benchmarks/results/ under the names below; BENCHMARKS.md says
 # how to turn them into its tables (tools/results_table.py, tools/growth_table.py).
@@ -46,14 +50,16 @@ case "${1:-}" in
     ;;
   full17)
     need_jar
+    # shellcheck disable=SC2086 # JMH_ARGS is a list of options
     "$JAVA17" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
-      -rf json -rff "$RESULTS/full-jdk17-${commit}.json"
+      ${JMH_ARGS:-} -rf json -rff "$RESULTS/full-jdk17-${commit}.json"
     ;;
   full25)
     # The jar is built on JDK 17 (class files for 17) and run on JDK 25's JVM.
     need_jar
+    # shellcheck disable=SC2086
     "$JDK25_HOME/bin/java" -jar "$JAR" '\.(DispatchBenchmark|EventCreationBenchmark|UnitOfWorkBenchmark)\.' -prof gc \
-      -jvm "$JDK25_HOME/bin/java" -rf json -rff "$RESULTS/full-jdk25-${commit}.json"
+      -jvm "$JDK25_HOME/bin/java" ${JMH_ARGS:-} -rf json -rff "$RESULTS/full-jdk25-${commit}.json"
     ;;
   goals)
     # What the goals of issue 14 compare, on JDK 17 and then JDK 25 in one sitting: scenarios
@@ -86,6 +92,10 @@ case "${1:-}" in
     "$JAVA17" -cp "$JAR" io.github.domainevents.benchmarks.report.Scaling \
       --label "commit ${commit}" --out "$RESULTS/scaling-${commit}"
     ;;
+  pathcost)
+    need_jar
+    "$JAVA17" -jar "$JAR" 'PathCostBenchmark' -f 2 -prof gc -rf json -rff "$RESULTS/path-cost-${commit}.json"
+    ;;
   charts)
     need_jar
     for jdk in 17 25; do
@@ -105,7 +115,7 @@ case "${1:-}" in
       -rf json -rff "$RESULTS/scoped-values-jdk25-${commit}.json"
     ;;
   *)
-    sed -n '2,16p' "$script" >&2
+    sed -n '2,21p' "$script" >&2
     exit 2
     ;;
 esac

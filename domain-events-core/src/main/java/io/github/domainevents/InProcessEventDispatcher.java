@@ -640,6 +640,9 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
    * dead-event handler that dispatches (say, a dead letter nobody handles either) is nesting too.
    */
   private void handleDead(DomainEvent event) {
+    if (deadEventHandler == IgnoredDeadEvents.INSTANCE) {
+      return; // nothing runs, so there is no dispatch to enter
+    }
     AmbientContext context = AmbientContext.current();
     int mark = enter(context, event);
     try {
@@ -861,6 +864,7 @@ public final class InProcessEventDispatcher implements EventDispatcher, AutoClos
 
     /**
      * Sets what receives events that have no handler; by default they are logged as warnings.
+     * {@link DeadEventHandler#ignore()} drops them at no cost.
      *
      * @param deadEventHandler the handler
      * @return this builder

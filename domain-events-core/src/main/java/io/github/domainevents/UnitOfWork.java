@@ -119,8 +119,9 @@ public final class UnitOfWork implements AutoCloseable {
    *
    * @throws IllegalStateException if this unit already ended, is ended on another thread than
    *     the one that began it, or an independent unit begun inside it is still open (nothing
-   *     changes then); or if the unit was marked rollback-only (it is rolled back, the
-   *     after-rollback handlers run, then this is thrown)
+   *     changes then); or if the unit was marked rollback-only, before the commit or by a
+   *     before-commit handler (it is rolled back, the after-rollback handlers run, then this is
+   *     thrown)
    * @throws RuntimeException what a before-commit handler threw (under the dispatcher's error
    *     policy); the unit was rolled back and its after-rollback handlers ran first
    * @throws EventDispatchException if after-commit or after-completion handlers failed and the
@@ -133,14 +134,7 @@ public final class UnitOfWork implements AutoCloseable {
       if (joined) {
         return;
       }
-      String rollbackOnly = unit.rollbackOnly;
-      if (rollbackOnly != null) {
-        IllegalStateException rolledBack =
-            new IllegalStateException(
-                "the unit of work was rolled back, not committed: " + rollbackOnly);
-        complete(false, rolledBack);
-        throw rolledBack;
-      }
+      rollBackIfRollbackOnly();
       try {
         for (int i = 0; i < unit.synchronizations.size(); i++) { // may grow while it runs
           unit.synchronizations.get(i).beforeCommit();
@@ -149,9 +143,22 @@ public final class UnitOfWork implements AutoCloseable {
         complete(false, failure);
         throw failure;
       }
+      rollBackIfRollbackOnly(); // a before-commit handler may have marked it (a joined unit)
       complete(true, null);
     } finally {
       restorePhaseState();
+    }
+  }
+
+  /** If the unit was marked rollback-only, rolls it back and throws why. */
+  private void rollBackIfRollbackOnly() {
+    String rollbackOnly = unit.rollbackOnly;
+    if (rollbackOnly != null) {
+      IllegalStateException rolledBack =
+          new IllegalStateException(
+              "the unit of work was rolled back, not committed: " + rollbackOnly);
+      complete(false, rolledBack);
+      throw rolledBack;
     }
   }
 

@@ -11,7 +11,10 @@ public enum Contender {
    * in a {@code ClassValue}, a plain loop, no causal context, no policies.
    */
   REFERENCE,
-  /** This library, {@code InProcessEventDispatcher.dispatch}, no-op dead-event handler. */
+  /**
+   * This library, {@code InProcessEventDispatcher.dispatch}, dead events ignored ({@code
+   * DeadEventHandler.ignore()}).
+   */
   DOMAIN_EVENTS,
   /**
    * This library as {@code new InProcessEventDispatcher()} comes: default dead-event and error
@@ -39,7 +42,7 @@ public enum Contender {
     return switch (this) {
       case DIRECT -> new DirectBus();
       case REFERENCE -> new ReferenceBus();
-      case DOMAIN_EVENTS -> new DomainEventsBus(DomainEventsBus.Setup.NO_OP_DEAD_EVENTS);
+      case DOMAIN_EVENTS -> new DomainEventsBus(DomainEventsBus.Setup.IGNORED_DEAD_EVENTS);
       case DOMAIN_EVENTS_DEFAULTS -> new DomainEventsBus(DomainEventsBus.Setup.DEFAULTS);
       case DOMAIN_EVENTS_DEFAULTS_LOGGING_OFF ->
           new DomainEventsBus(DomainEventsBus.Setup.DEFAULTS_LOGGING_OFF);

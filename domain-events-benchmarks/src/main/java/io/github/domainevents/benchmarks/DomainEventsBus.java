@@ -1,5 +1,6 @@
 package io.github.domainevents.benchmarks;
 
+import io.github.domainevents.DeadEventHandler;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
 import io.github.domainevents.benchmarks.Events.OrderConfirmed;
@@ -8,7 +9,7 @@ import io.github.domainevents.benchmarks.Events.OrderPlaced;
 
 /**
  * This library's {@link InProcessEventDispatcher}, in one of the configurations of {@link
- * Setup}: tuned for the benchmark (a no-op dead-event handler, sync or async), or exactly as
+ * Setup}: tuned for the benchmark (dead events ignored, sync or async), or exactly as
  * {@code new InProcessEventDispatcher()} comes, with {@code java.util.logging} at its default
  * level or switched off (see {@link QuietLogging}).
  */
@@ -16,9 +17,9 @@ final class DomainEventsBus implements Bus {
 
   /** How the dispatcher is built and how it is called. */
   enum Setup {
-    /** {@code dispatch}, dead-event handler set to a no-op. */
-    NO_OP_DEAD_EVENTS,
-    /** {@code dispatchAsync(..).join()} on a same-thread executor, no-op dead-event handler. */
+    /** {@code dispatch}, dead-event handler {@code DeadEventHandler.ignore()}. */
+    IGNORED_DEAD_EVENTS,
+    /** {@code dispatchAsync(..).join()} on a same-thread executor, dead events ignored. */
     ASYNC,
     /** {@code new InProcessEventDispatcher()}: default handlers, logging at its default level. */
     DEFAULTS,
@@ -33,11 +34,13 @@ final class DomainEventsBus implements Bus {
     this.async = setup == Setup.ASYNC;
     this.dispatcher =
         switch (setup) {
-          case NO_OP_DEAD_EVENTS ->
-              InProcessEventDispatcher.builder().deadEventHandler(event -> {}).build();
+          case IGNORED_DEAD_EVENTS ->
+              InProcessEventDispatcher.builder()
+                  .deadEventHandler(DeadEventHandler.ignore())
+                  .build();
           case ASYNC ->
               InProcessEventDispatcher.builder()
-                  .deadEventHandler(event -> {})
+                  .deadEventHandler(DeadEventHandler.ignore())
                   .executor(Runnable::run)
                   .build();
           case DEFAULTS -> {

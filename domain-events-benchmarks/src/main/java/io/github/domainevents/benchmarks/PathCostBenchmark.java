@@ -1,5 +1,6 @@
 package io.github.domainevents.benchmarks;
 
+import io.github.domainevents.EventHeader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,8 +96,34 @@ public class PathCostBenchmark {
    * @return the time
    */
   @Benchmark
+  @Threads(1)
   public Instant clockInstant() {
     return clock.instant();
+  }
+
+  /**
+   * The header's time read from two threads at once: whether the clock itself scales (on a
+   * virtual machine it may not), apart from the id generator's shared state.
+   *
+   * @return the time
+   */
+  @Benchmark
+  @Threads(2)
+  public Instant clockInstant_2threads() {
+    return clock.instant();
+  }
+
+  /**
+   * The whole of {@code EventHeader.create()} outside any dispatch, from two threads at once,
+   * without the record around it: with {@link #clockInstant_2threads()} and {@link
+   * #sharedCounterIncrement_2threads()}, where two-thread event creation spends its time.
+   *
+   * @return the header
+   */
+  @Benchmark
+  @Threads(2)
+  public EventHeader headerCreate_2threads() {
+    return EventHeader.create();
   }
 
   /**
@@ -110,7 +137,8 @@ public class PathCostBenchmark {
   }
 
   /**
-   * The id generator's shared counter, from one thread.
+   * A shared counter advanced by a compare-and-set loop (the id generator's state before 0.1.0's
+   * last round), from one thread.
    *
    * @return the new value
    */
@@ -121,7 +149,7 @@ public class PathCostBenchmark {
   }
 
   /**
-   * The id generator's shared counter, from two threads at once.
+   * A shared counter advanced by a compare-and-set loop, from two threads at once.
    *
    * @return the new value
    */
@@ -129,6 +157,30 @@ public class PathCostBenchmark {
   @Threads(2)
   public long sharedCounterCas_2threads() {
     return casIncrement();
+  }
+
+  /**
+   * A shared counter advanced by one atomic increment (the id generator's common case), from one
+   * thread.
+   *
+   * @return the new value
+   */
+  @Benchmark
+  @Threads(1)
+  public long sharedCounterIncrement() {
+    return shared.incrementAndGet();
+  }
+
+  /**
+   * A shared counter advanced by one atomic increment, from two threads at once: no failed
+   * attempts to repeat, unlike the compare-and-set loop.
+   *
+   * @return the new value
+   */
+  @Benchmark
+  @Threads(2)
+  public long sharedCounterIncrement_2threads() {
+    return shared.incrementAndGet();
   }
 
   private long casIncrement() {

@@ -3,9 +3,9 @@ package io.github.domainevents.outside.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.domainevents.DeadEventHandler;
 import io.github.domainevents.DomainEvent;
 import io.github.domainevents.InProcessEventDispatcher;
-import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.LogCapture;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.InviteCreated;
 import io.github.domainevents.outside.dispatcher.DispatcherFixtures.Ping;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeadEventsTest {
   /** Captures the warnings and errors these tests cause on purpose. */
   @RegisterExtension final LogCapture logs = new LogCapture();
-
 
   @Test
   void noHandler_byDefault_throwsNothing_andLogsOneWarningNamingTheEvent() {
@@ -89,6 +88,48 @@ class DeadEventsTest {
         .build();
 
     assertThatThrownBy(() -> dispatcher.dispatch(new InviteCreated(1))).isSameAs(failure);
+  }
+
+  @Test
+  void deadEventHandler_runsInsideTheDispatch_soAnEventItCreatesIsCausedByTheDeadEvent() {
+    List<Ping> created = new ArrayList<>();
+    InProcessEventDispatcher dispatcher = InProcessEventDispatcher.builder()
+        .deadEventHandler(event -> created.add(new Ping(1)))
+        .build();
+    InviteCreated dead = new InviteCreated(1);
+
+    dispatcher.dispatch(dead);
+
+    assertThat(created).singleElement().satisfies(ping -> {
+      assertThat(ping.header().causationId()).contains(dead.eventId());
+      assertThat(ping.header().correlationId()).contains(dead.eventId()); // the root's id
+    });
+  }
+
+  @Test
+  void ignore_leavesEventsWithoutHandlersUnlogged_andOtherEventsStillReachTheirHandlers() {
+    List<DomainEvent> handled = new ArrayList<>();
+    InProcessEventDispatcher dispatcher =
+        InProcessEventDispatcher.builder().deadEventHandler(DeadEventHandler.ignore()).build();
+    dispatcher.register(Ping.class, handled::add);
+    Ping ping = new Ping(1);
+
+    try (LogCapture log = LogCapture.open()) {
+      dispatcher.dispatch(new InviteCreated(1));
+      var report = dispatcher.dispatchAndReport(new InviteCreated(2));
+      dispatcher.dispatch(ping);
+
+      assertThat(report.outcomes()).isEmpty();
+      assertThat(report.succeeded()).isTrue();
+      assertThat(log.records()).isEmpty();
+    }
+    assertThat(handled).containsExactly(ping);
+  }
+
+  @Test
+  void ignore_isOneSharedHandlerThatSaysWhatItIs() {
+    assertThat(DeadEventHandler.ignore()).isSameAs(DeadEventHandler.ignore());
+    assertThat(DeadEventHandler.ignore()).hasToString("DeadEventHandler.ignore()");
   }
 
   @Test

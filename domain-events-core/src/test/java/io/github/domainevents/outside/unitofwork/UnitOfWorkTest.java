@@ -91,6 +91,26 @@ class UnitOfWorkTest {
   }
 
   @Test
+  void beforeCommitHandler_whoseJoinedUnitRollsBack_makesTheCommitRollBackLoudly() {
+    dispatcher.register(
+        InviteCreated.class,
+        TransactionPhase.BEFORE_COMMIT,
+        event -> {
+          try (UnitOfWork joined = UnitOfWork.begin()) { // say, a service method that failed
+            joined.rollback();
+          }
+        });
+    UnitOfWork unit = UnitOfWork.begin();
+    dispatcher.dispatch(new InviteCreated(1));
+
+    assertThatThrownBy(unit::commit)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rolled back, not committed")
+        .hasMessageContaining("a joined unit of work was rolled back");
+    assertThat(journal.entries()).containsExactly("rolled back:invite.created1");
+  }
+
+  @Test
   void independentInnerUnit_thatCommits_deliversAtItsOwnEnd_evenWhenTheOuterRollsBack() {
     try (UnitOfWork outer = UnitOfWork.begin()) {
       dispatcher.dispatch(new InviteCreated(1));
