@@ -9,10 +9,12 @@ package io.github.domainevents;
  * <p>The dispatcher asks {@link #isActive()} only when an event has phase-bound handlers, and
  * registers one {@link UnitOfWorkSynchronization} per such dispatch. The rules about phases
  * (which handlers run when, events raised by phase handlers, loops, failures) live in the
- * dispatcher; an implementation only translates its framework's callbacks. In particular, an
- * implementation need not call {@code beforeCommit} on synchronizations registered while other
- * synchronizations' {@code beforeCommit} runs (Spring does not): the dispatcher adds events raised
- * by its before-commit handlers to the synchronization already running. And while the
+ * dispatcher; an implementation only translates its framework's callbacks. The dispatcher adds
+ * events raised by its own before-commit handlers to the synchronization already running, so it
+ * needs no registration during the before-commit round; but other synchronizations do (the
+ * outbox registers a veto when an event raised there cannot be written), so an implementation
+ * should call {@code beforeCommit} on synchronizations registered while other synchronizations'
+ * {@code beforeCommit} runs, in the same round, as {@link UnitOfWork} does. And while the
  * dispatcher's after-commit, after-rollback and after-completion handlers run, it treats the
  * thread as having no unit of work, even if {@code isActive()} still says true (Spring's does
  * until the transaction is cleaned up), so that no event is registered on a unit that will never
@@ -20,10 +22,14 @@ package io.github.domainevents;
  * through the framework itself (say, Spring's {@code REQUIRES_NEW}) is not, in this version:
  * events it dispatches follow the {@link NoUnitOfWorkPolicy}.
  *
- * <p>Spring's {@code TransactionSynchronizationManager} maps directly: {@code isActive()} is
- * {@code isSynchronizationActive()}, and {@code registerSynchronization} registers a {@code
- * TransactionSynchronization} whose {@code beforeCommit}, {@code afterCommit} and {@code
- * afterCompletion(status)} call the given one's (with {@code status == STATUS_COMMITTED}).
+ * <p>Spring's {@code TransactionSynchronizationManager} maps almost directly: {@code isActive()}
+ * is {@code isSynchronizationActive()}, and the callbacks are a {@code
+ * TransactionSynchronization}'s {@code beforeCommit}, {@code afterCommit} and {@code
+ * afterCompletion(status)} (with {@code status == STATUS_COMMITTED}). But Spring calls {@code
+ * beforeCommit} on a snapshot taken as its round starts, so one Spring synchronization per
+ * registration would miss those registered during the round; the Spring Boot starter registers
+ * one Spring synchronization per transaction that calls the given ones in order, in a loop that
+ * picks up registrations made while it runs.
  *
  * <p>Implementations must be safe for concurrent use; units of work are bound to threads.
  *

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A codec implements {@link JsonInput} (its parser) and {@link JsonOutput} (its buffer);
  * {@link #read} reads a structured-mode document in one pass: it checks each attribute name
  * before the value is converted, copies the members of {@code data} into the codec's buffer,
- * validates the attributes ({@link #type()}) and builds the header ({@link #header}) from the
- * values as written. A binary-mode binding, whose attributes arrive as headers, starts from
- * {@link #ofAttributes} instead.
+ * validates the attributes and builds the header from the values as written. A binary-mode
+ * binding (Kafka's) turns its record into such a document first, so that one reader applies
+ * every rule.
  *
  * <p>Not safe for concurrent use; one instance reads one document.
  *
@@ -59,8 +59,10 @@ public final class CloudEventObject {
    * @throws EventFormatException naming the attribute or member if the document is empty, not
    *     an object, has trailing content, names an attribute that is not valid or not supported
    *     or a member twice, has {@code data} that is neither an object nor null, carries a header
-   *     key, a type id or a string beyond the limit inside {@code data}, or breaks a rule of
-   *     {@link #type()} or {@link #header}
+   *     key, a type id or a string beyond the limit inside {@code data}, or its attributes break
+   *     a rule of the specification or of the table in {@link CloudEventsFormat} (a required
+   *     attribute missing or empty, {@code id} not a UUID, {@code time} not RFC 3339, an
+   *     extension of the wrong type, a tracing attribute also inside {@code metadata})
    * @throws UnknownEventTypeException if {@code type} names no registered class
    * @throws NullPointerException if an argument is null
    */
@@ -114,43 +116,8 @@ public final class CloudEventObject {
   }
 
   /**
-   * Starts reading a CloudEvent in binary mode, where the attributes come as plain values (the
-   * headers of a Kafka record or an HTTP request, without the binding's prefix, {@code
-   * datacontenttype} included if the binding carries it) and the event's own fields are the
-   * message body. Each attribute is checked as in structured mode; then {@link #type()}
-   * validates them and {@link #header} builds the header, mapping {@code traceparent} and
-   * {@code tracestate} into the metadata.
-   *
-   * @param attributes the attributes by name; values are strings (as headers carry them),
-   *     numbers or booleans
-   * @param options the limits
-   * @return the reader, with every attribute accepted
-   * @throws EventFormatException naming the attribute if its name is not valid or not supported,
-   *     its value breaks a limit, or it is {@code data} (the body, not an attribute)
-   * @throws IllegalArgumentException if a value is not a string, number or boolean
-   * @throws NullPointerException if an argument is null
-   */
-  public static CloudEventObject ofAttributes(Map<String, ?> attributes, ReadOptions options) {
-    Checks.requireNonNull(attributes, "attributes");
-    CloudEventObject cloudEvent = start(JsonKind.OBJECT, options);
-    attributes.forEach((name, value) -> {
-      if (CloudEventsFormat.DATA.equals(name)) {
-        throw new EventFormatException(
-            CloudEventsFormat.DATA, "data is not an attribute: in binary mode it is the body");
-      }
-      Object plain = Checks.requireNonNull(value, "attribute " + name);
-      // member() looks at the kind for data only, refused above; JsonText checks the value
-      JsonSink sink = cloudEvent.member(name, JsonKind.OTHER);
-      if (sink != null) {
-        JsonText.write(plain, sink);
-      }
-    });
-    return cloudEvent;
-  }
-
-  /**
    * Reads the JSON text of the {@code metadata} extension, from a codec's parser over that text,
-   * into {@code sink}: the body of the parser a codec passes to {@link #header} or {@link
+   * into {@code sink}: the body of the parser a codec passes to {@link
    * #read(JsonInput, ReadOptions, EventTypeRegistry, JsonOutput, BiConsumer)}.
    *
    * @param input the codec's parser over the text, not yet started
@@ -276,7 +243,7 @@ public final class CloudEventObject {
    * @return the value of {@code type}
    * @throws EventFormatException naming the attribute that breaks a rule
    */
-  public String type() {
+  String type() {
     String version = nonEmpty(CloudEventsFormat.SPECVERSION);
     if (!CloudEventsFormat.SPEC_VERSION.equals(version)) {
       throw new EventFormatException(
@@ -320,7 +287,7 @@ public final class CloudEventObject {
    *     {@code metadata} is not a string holding a JSON object within the limits, or a
    *     tracing attribute is also a key inside {@code metadata}
    */
-  public EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
+  EventHeader header(BiConsumer<String, JsonSink> metadataParser) {
     UUID id = WireFormat.parseUuid(CloudEventsFormat.ID, nonEmpty(CloudEventsFormat.ID));
     Object time = value(CloudEventsFormat.TIME);
     if (time == null) {

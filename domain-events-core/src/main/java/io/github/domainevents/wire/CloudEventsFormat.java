@@ -56,9 +56,9 @@ import java.util.regex.Pattern;
  * metadata is empty.
  *
  * <p>A JSON module writes through {@link #writeEvent} and reads with {@link
- * CloudEventObject#read}. A binary-mode binding (a Kafka record, HTTP headers) uses the same
- * mapping on plain values: {@link #attributes} gives the attributes to write as headers, and
- * {@link CloudEventObject#ofAttributes} checks the headers read and builds the header.
+ * CloudEventObject#read}. A binary-mode binding (Kafka's) writes the same attributes as headers
+ * and, when reading, turns the headers and body back into a structured-mode document for {@link
+ * CloudEventObject#read}, so that every rule is applied in one place.
  *
  * <p>All methods are static, stateless and safe for concurrent use.
  *
@@ -164,9 +164,7 @@ public final class CloudEventsFormat {
    * specversion}, {@code id}, {@code source}, {@code type}, {@code time}, {@code
    * datacontenttype}, then those present of {@code correlationid}, {@code causationid}, {@code
    * traceparent}, {@code tracestate} and {@code metadata} (the rest of the metadata as compact
-   * JSON). The mapping of the table above, for a binary-mode binding that writes each attribute
-   * as a header (the binding adds its prefix, such as Kafka's {@code ce_}, and may carry {@code
-   * datacontenttype} as its content type); the event's own fields are the message body.
+   * JSON): the mapping of the table above, which {@link #writeAttributes} writes.
    *
    * @param event the event
    * @param source the producer's URI reference
@@ -177,7 +175,7 @@ public final class CloudEventsFormat {
    *     the event would break when read back
    * @throws NullPointerException if an argument is null
    */
-  public static Map<String, String> attributes(
+  static Map<String, String> attributes(
       DomainEvent event, URI source, EventTypeRegistry registry, ReadOptions options) {
     Checks.requireNonNull(event, "event");
     Checks.requireNonNull(source, "source");
@@ -208,9 +206,10 @@ public final class CloudEventsFormat {
 
   /**
    * Writes a whole CloudEvents structured-mode document for {@code event}: the attributes of
-   * {@link #attributes} (each a string), then {@code data} holding the event's own fields,
-   * copied from {@code fields} (the event as the codec wrote it in the flat wire shape: its
-   * header members are left out). The output is the codec's generator, which the caller then closes.
+   * the table above, in its order (each a string), then {@code data} holding the event's own
+   * fields, copied from {@code fields} (the event as the codec wrote it in the flat wire shape:
+   * its header members are left out). The output is the codec's generator, which the caller then
+   * closes.
    *
    * @param event the event
    * @param source the producer's URI reference
@@ -219,7 +218,8 @@ public final class CloudEventsFormat {
    * @param fields the codec's parser over the flat JSON of {@code event}, on its first token or
    *     before it
    * @param out the codec's generator
-   * @throws IllegalArgumentException as {@link #attributes} does
+   * @throws IllegalArgumentException naming the class if it is not registered, or the limit
+   *     the event would break when read back
    * @throws NullPointerException if an argument is null
    */
   public static void writeEvent(

@@ -85,9 +85,16 @@ final class CloudEventRecords {
 
   /**
    * The CloudEvents attributes of the event, as plain strings in writing order, with the mapping
-   * of the JSON modules' CloudEvents format: the metadata entries {@code traceparent} and {@code
-   * tracestate}, when strings, travel as the distributed-tracing extension's attributes of those
-   * names, the rest of the metadata as the {@code metadata} extension (left out when empty).
+   * of core's {@code CloudEventsFormat} that the JSON modules write: the metadata entries {@code
+   * traceparent} and {@code tracestate}, when strings, travel as the distributed-tracing
+   * extension's attributes of those names, the rest of the metadata as the {@code metadata}
+   * extension (left out when empty).
+   *
+   * <p>Why not core's own function: it maps a {@code DomainEvent} whose class is registered, and
+   * writes the metadata from Java values; the relay has only the outbox row, whose payload and
+   * metadata are JSON text, and no JSON codec to turn them into an event. So the mapping is
+   * applied here to the row, and {@code CoreAttributeMappingTest} pins it to core's (names,
+   * values and order, in both modes).
    */
   private static Map<String, String> attributes(OutboxMessage event, URI source, String time) {
     Map<String, String> attributes = new LinkedHashMap<>(16);

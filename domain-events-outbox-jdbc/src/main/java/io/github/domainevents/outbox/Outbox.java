@@ -276,9 +276,14 @@ public final class Outbox {
 
   /**
    * Vetoes the commit of the unit of work it is registered on: its {@link #beforeCommit()}
-   * throws, so the unit rolls back and the committer sees why. A support that skips {@code
-   * beforeCommit} for synchronizations registered during the commit (Spring's) commits anyway;
-   * then {@link #afterCommit()} throws, so that the missing event is not silent either.
+   * throws, so the unit rolls back and the committer sees why. Core's {@code UnitOfWork}, {@link
+   * JdbcTransactions} and the Spring starter's support also call {@code beforeCommit} on a veto
+   * registered while the before-commit callbacks run (an exported event raised by a
+   * before-commit handler). The last line of defence: a support that never calls this veto's
+   * {@code beforeCommit} (one that skips registrations made during its commit, or the Spring
+   * starter's for a veto registered after its before-commit round, by another Spring
+   * synchronization or during the commit itself) commits anyway; then {@link #afterCommit()}
+   * throws, so that the missing event is not silent either.
    */
   private static final class Veto implements UnitOfWorkSynchronization {
     private final String eventType;

@@ -13,11 +13,16 @@ import java.util.UUID;
  * io.github.domainevents.UnitOfWork#commit()}, {@link JdbcTransactions#run}, Spring's
  * transaction manager), after the unit was rolled back and its after-rollback handlers ran.
  *
- * <p>One case cannot be prevented, only reported: a unit of work whose support does not call
- * {@code beforeCommit} on synchronizations registered while it is committing (Spring's, for an
- * exported event raised by a before-commit handler) commits without asking the veto. The outbox
- * then throws this exception from the veto's {@code afterCommit}, which the support hands to the
- * committer (Spring does); its message says that the unit committed without the event.
+ * <p>The veto also works when the write fails during the commit's before-commit callbacks (an
+ * exported event raised by a before-commit handler): core's {@code UnitOfWork}, {@link
+ * JdbcTransactions} and the Spring starter call {@code beforeCommit} on a synchronization
+ * registered during that round. One case cannot be prevented, only reported: a unit of work
+ * whose support never calls the veto's {@code beforeCommit} (a support that skips registrations
+ * made while it commits; with the Spring starter, a veto registered after its before-commit round,
+ * by another Spring synchronization that runs later or during the commit itself) commits
+ * without asking the veto. The outbox then throws this exception from the veto's {@code
+ * afterCommit}, which the support hands to the committer (Spring does); its message says that the
+ * unit committed without the event.
  *
  * @since 0.1.0
  */

@@ -2,62 +2,51 @@ package io.github.domainevents.spring.boot;
 
 import io.github.domainevents.UnitOfWorkSupport;
 import io.github.domainevents.UnitOfWorkSynchronization;
-import org.springframework.transaction.support.TransactionSynchronization;
+import java.util.Objects;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Units of work are Spring's transactions: a unit is active where Spring's transaction
- * synchronization is, and the dispatcher's callbacks are registered as a {@link
- * TransactionSynchronization}. {@code REQUIRES_NEW} suspends the outer transaction's
- * synchronizations, so an event dispatched in the inner transaction runs its phase handlers at the
- * inner transaction's end; a joined ({@code REQUIRED}) or nested call runs them at the end of the
- * transaction it joined.
+ * synchronization is, and the synchronizations registered on it are driven by one Spring {@code
+ * TransactionSynchronization} per synchronization scope ({@link SpringUnitOfWork}), in
+ * registration order. {@code REQUIRES_NEW} suspends the outer transaction's synchronizations, so
+ * an event dispatched in the inner transaction runs its phase handlers at the inner
+ * transaction's end; a joined ({@code REQUIRED}) or {@code NESTED} call runs them at the end of
+ * the transaction it joined, except that a {@code NESTED} call rolled back to its savepoint ends
+ * its own registrations at once, as rolled back.
  *
- * <p>Spring propagates an exception thrown by {@code afterCommit} to the code that committed (the
- * commit stands) and logs one thrown by {@code afterCompletion} at ERROR level.
+ * <p>A synchronization registered while the before-commit callbacks run (an outbox veto, say,
+ * for an event raised by a before-commit handler that could not be written) gets its {@code
+ * beforeCommit} in the same round, so it can still roll the transaction back; Spring on its own
+ * would skip it and commit. Every registered synchronization gets {@code afterCommit} and {@code
+ * afterCompletion} exactly once, in order, even when others fail. Spring propagates an exception
+ * thrown by {@code afterCommit} to the code that committed (the commit stands) and logs one
+ * thrown by {@code afterCompletion} at ERROR level. Once the transaction's after-commit or
+ * after-completion callbacks run, {@link #isActive()} is false: the transaction has ended.
  */
 final class SpringTransactionUnitOfWorkSupport implements UnitOfWorkSupport {
 
   @Override
   public boolean isActive() {
-    return TransactionSynchronizationManager.isSynchronizationActive();
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return false;
+    }
+    SpringUnitOfWork unit = SpringUnitOfWork.current();
+    return unit == null || unit.isOpen();
   }
 
   @Override
   public void registerSynchronization(UnitOfWorkSynchronization synchronization) {
-    if (!isActive()) {
+    Objects.requireNonNull(synchronization, "synchronization");
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException(
           "no Spring transaction synchronization is active on this thread");
     }
-    TransactionSynchronizationManager.registerSynchronization(new Adapter(synchronization));
+    SpringUnitOfWork.currentOrNew().add(synchronization);
   }
 
   @Override
   public String toString() {
     return "Spring transactions";
-  }
-
-  /** One dispatch's phase handlers, as a Spring transaction synchronization. */
-  private static final class Adapter implements TransactionSynchronization {
-    private final UnitOfWorkSynchronization synchronization;
-
-    Adapter(UnitOfWorkSynchronization synchronization) {
-      this.synchronization = synchronization;
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      synchronization.beforeCommit();
-    }
-
-    @Override
-    public void afterCommit() {
-      synchronization.afterCommit();
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      synchronization.afterCompletion(status == STATUS_COMMITTED);
-    }
   }
 }

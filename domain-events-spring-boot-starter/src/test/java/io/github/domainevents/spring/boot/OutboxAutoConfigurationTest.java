@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.domainevents.EventContext;
 import io.github.domainevents.HandlerFailure;
 import io.github.domainevents.InProcessEventDispatcher;
+import io.github.domainevents.TransactionPhase;
 import io.github.domainevents.outbox.DeadMessage;
 import io.github.domainevents.outbox.Outbox;
 import io.github.domainevents.outbox.OutboxMessage;
@@ -187,6 +188,49 @@ class OutboxAutoConfigurationTest {
                   .isInstanceOf(OutboxWriteFailedException.class)
                   .hasMessageContaining(invite.eventId().toString());
               assertThat(reported).singleElement(); // the policy still saw the failure
+              assertThat(rows(jdbc, invite.eventId())).isZero();
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invites", Integer.class))
+                  .isZero();
+            });
+  }
+
+  /**
+   * The event is raised by a before-commit handler, so the outbox's veto is registered during
+   * Spring's before-commit round: it must still be asked, and roll the transaction back.
+   */
+  @Test
+  void aFailedOutboxWriteOfAnEventRaisedBeforeCommitRollsTheSpringTransactionBack() {
+    List<HandlerFailure> reported = new CopyOnWriteArrayList<>();
+    runner
+        .withBean(OutboxExports.class, () -> INVITES)
+        .withBean(
+            DomainEventDispatcherCustomizer.class,
+            () -> builder -> builder.reportAndContinue(reported::add))
+        .run(
+            context -> {
+              InProcessEventDispatcher dispatcher = context.getBean(InProcessEventDispatcher.class);
+              JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+              jdbc.execute("CREATE TABLE invites (id INT PRIMARY KEY)");
+              TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+              InviteCreated invite = new InviteCreated(10);
+              // raises the invite again at commit: its row exists, so the insert fails
+              dispatcher.register(
+                  MailSent.class,
+                  TransactionPhase.BEFORE_COMMIT,
+                  mail -> dispatcher.dispatch(invite));
+
+              assertThatThrownBy(
+                      () ->
+                          transaction.executeWithoutResult(
+                              status -> {
+                                jdbc.update("INSERT INTO invites (id) VALUES (10)");
+                                dispatcher.dispatch(invite);
+                                dispatcher.dispatch(new MailSent(10));
+                              }))
+                  .isInstanceOf(OutboxWriteFailedException.class)
+                  .hasMessageContaining(invite.eventId().toString())
+                  .hasMessageContaining("rolled back instead of committing");
+              assertThat(reported).singleElement();
               assertThat(rows(jdbc, invite.eventId())).isZero();
               assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invites", Integer.class))
                   .isZero();
