@@ -35,10 +35,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * others (the first is thrown after all ran, later ones attached as suppressed); if Spring
  * skips this driver's {@code afterCommit} because another synchronization's threw first, {@link
  * #afterCompletion} runs them after the commit instead. Once {@code afterCommit} or {@code
- * afterCompletion} has started, the unit has ended and {@link #add} refuses. A synchronization registered after the round ended but before the commit (by another
- * Spring synchronization whose {@code beforeCommit} runs after this one, or during the commit
- * itself) cannot get a {@code beforeCommit} any more: it still gets {@code afterCommit} and
- * {@code afterCompletion}, and a WARNING names it.
+ * afterCompletion} has started, the unit has ended and {@link #add} refuses. A synchronization
+ * registered after the round ended but before the commit (by another Spring synchronization
+ * whose {@code beforeCommit} runs after this one, or during the commit itself) cannot get a
+ * {@code beforeCommit} any more: it still gets {@code afterCommit} and {@code afterCompletion},
+ * and a WARNING names it.
  *
  * <p>Savepoints ({@code NESTED}): work rolled back to a savepoint takes its registrations with
  * it. Spring tells every synchronization when a savepoint is set and rolled back to; the
